@@ -1,0 +1,3 @@
+namespace Daarion.Adapters.Nats.JetStream.Api;
+
+internal sealed record DeleteResponse(bool Success);

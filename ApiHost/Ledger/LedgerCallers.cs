@@ -1,0 +1,15 @@
+using Daarion.ApiHost.Auth;
+using Daarion.Grains.Interfaces.Ledger;
+using Daarion.Silo.Events;
+
+namespace Daarion.ApiHost.Ledger;
+
+/// <summary>The ledger request of an authenticated HTTP call: keys are scoped to the token's subject.</summary>
+internal static class LedgerCallers
+{
+    public static LedgerRequest Request(HttpContext http, string idempotencyKey)
+    {
+        var caller = http.Features.Get<Caller>() ?? throw new InvalidOperationException("The access control middleware did not run for this route.");
+        return new LedgerRequest(caller.Subject, idempotencyKey, EventActor.User(caller.Subject));
+    }
+}

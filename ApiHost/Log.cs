@@ -1,0 +1,13 @@
+namespace Daarion.ApiHost;
+
+internal static partial class Log
+{
+    [LoggerMessage(2, LogLevel.Warning, "Readiness check failed: {Check} {Error}")]
+    public static partial void ReadinessFailed(ILogger logger, string check, string error);
+
+    [LoggerMessage(3, LogLevel.Error, "Unhandled error on {Method} {Path}")]
+    public static partial void UnhandledError(ILogger logger, Exception error, string method, string path);
+
+    [LoggerMessage(4, LogLevel.Information, "DAARION API listening on {Urls}; PostgreSQL {Database}; NATS {Nats} ({Mode})")]
+    public static partial void Started(ILogger logger, string urls, string database, string nats, string mode);
+}

@@ -1,0 +1,19 @@
+using Daarion.ApiHost.Auth;
+using Daarion.Grains.Ledger;
+using Daarion.Silo.Metrics;
+
+namespace Daarion.ApiHost.Metrics;
+
+public static class MetricsApi
+{
+    /// <summary>GET /metrics in the Prometheus text format: per grain type activations, calls, errors, queue depth, latency; ledger commits.</summary>
+    public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/metrics", (SiloMetrics silo, LedgerCommitter ledger) =>
+                TypedResults.Text(silo.ToPrometheusText() + ledger.Metrics.ToPrometheusText(), "text/plain; version=0.0.4; charset=utf-8"))
+            .WithTags("Operations")
+            .WithName("Metrics")
+            .AllowAnonymousAccess();
+        return routes;
+    }
+}

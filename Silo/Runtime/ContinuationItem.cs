@@ -1,0 +1,4 @@
+namespace Daarion.Silo.Runtime;
+
+/// <summary>An await continuation of a running turn, posted back to the turn's activation.</summary>
+internal readonly record struct ContinuationItem(GrainRequest Request, SendOrPostCallback Callback, object? State);

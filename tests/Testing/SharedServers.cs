@@ -1,0 +1,73 @@
+using Daarion.Hosting;
+using Npgsql;
+
+namespace Daarion.Testing;
+
+/// <summary>
+/// One real PostgreSQL and one real nats-server per test run, started on first use by the host's own launcher and
+/// stopped when the test process exits. Each test takes a fresh database, so tests run in parallel unaware of each other.
+/// </summary>
+public static class SharedServers
+{
+    private static readonly Lazy<Task<PostgresServer>> Postgres = new(() => StartAsync(
+        directory => PostgresServer.StartAsync(new PostgresServerOptions { DataDirectory = Path.Combine(directory, "pg") }),
+        server => server.StopAsync()));
+
+    private static readonly Lazy<Task<NatsServer>> Nats = new(() => StartAsync(
+        directory => NatsServer.StartAsync(new NatsServerOptions { StoreDirectory = Path.Combine(directory, "nats") }),
+        server => server.StopAsync()));
+
+    // Migrated once; each test's database is a copy of it, which takes milliseconds instead of a migration run.
+    private static readonly Lazy<Task<string>> MigratedTemplate = new(CreateMigratedTemplateAsync);
+
+    private static readonly SemaphoreSlim CopyOneAtATime = new(1);
+
+    private static int _databases;
+
+    /// <summary>A new empty database on the shared server; with <paramref name="migrate"/>, the sql/ migrations applied.</summary>
+    public static async Task<string> CreateDatabaseAsync(bool migrate = true)
+    {
+        var server = await Postgres.Value;
+        var name = $"test_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
+        if (!migrate) return await server.CreateDatabaseAsync(name);
+
+        var template = await MigratedTemplate.Value;
+        var maintenance = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", connection);
+        await CopyOneAtATime.WaitAsync();
+        try
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            CopyOneAtATime.Release();
+        }
+        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public static async Task<string> NatsUrlAsync() => (await Nats.Value).Url;
+
+    private static async Task<string> CreateMigratedTemplateAsync()
+    {
+        const string name = "test_template_migrated";
+        var connectionString = await (await Postgres.Value).CreateDatabaseAsync(name);
+        // No pooled connection may stay open on a template, or copying it fails.
+        await SqlMigrations.ApplyAsync(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        return name;
+    }
+
+    private static async Task<T> StartAsync<T>(Func<string, Task<T>> start, Func<T, Task> stop)
+    {
+        var directory = Directory.CreateTempSubdirectory("daarion-shared-");
+        var server = await start(directory.FullName);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            stop(server).GetAwaiter().GetResult();
+            directory.Delete(recursive: true);
+        };
+        return server;
+    }
+}
