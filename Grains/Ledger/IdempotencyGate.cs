@@ -17,6 +17,9 @@ internal sealed class IdempotencyGate(IOptions<LedgerOptions> options)
     private readonly ConcurrentQueue<(string Scope, string Key)> _recentOrder = new();
     private readonly int _capacity = options.Value.RecentAnswers;
 
+    // ConcurrentDictionary.Count takes every bucket lock; under load that serialises all callers, so count here.
+    private int _recentCount;
+
     /// <summary>
     /// Answers the request: from memory, by waiting for the same key in flight, or by running <paramref name="execute"/>,
     /// whose null result means the database already holds an answer for the key (<paramref name="replay"/> reads it).
@@ -78,8 +81,10 @@ internal sealed class IdempotencyGate(IOptions<LedgerOptions> options)
     private void Remember((string, string) slot, Answer answer)
     {
         if (_capacity == 0) return;
-        if (_recent.TryAdd(slot, answer)) _recentOrder.Enqueue(slot);
-        while (_recent.Count > _capacity && _recentOrder.TryDequeue(out var oldest)) _recent.TryRemove(oldest, out _);
+        if (!_recent.TryAdd(slot, answer)) return;
+        _recentOrder.Enqueue(slot);
+        if (Interlocked.Increment(ref _recentCount) <= _capacity) return;
+        if (_recentOrder.TryDequeue(out var oldest) && _recent.TryRemove(oldest, out _)) Interlocked.Decrement(ref _recentCount);
     }
 
     private sealed record Answer(byte[] RequestHash, object? Result);
