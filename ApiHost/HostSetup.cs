@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Daarion.Adapters.Nats;
 using Daarion.ApiHost.Auth;
+using Daarion.ApiHost.Economy;
 using Daarion.ApiHost.Health;
 using Daarion.ApiHost.Infrastructure;
 using Daarion.ApiHost.Ledger;
@@ -42,6 +43,7 @@ public static class HostSetup
         services.AddOpenApi();
         services.AddSilo(silo => silo.AddGrains(GrainsAssembly.Assembly));
         services.AddLedger();
+        services.AddStakingAndPayouts();
         services.AddSingleton<ReadinessProbe>();
         builder.AddBearerAccessControl();
     }
@@ -74,6 +76,8 @@ public static class HostSetup
         app.MapWalletsApi();
         app.MapTransfersApi();
         app.MapHoldsApi();
+        app.MapStakingApi();
+        app.MapPayoutsApi();
         app.EnsureEveryRouteHasAnAction();
     }
 

@@ -21,4 +21,19 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Information, "Released {Count} expired holds")]
     public static partial void HoldsExpired(ILogger logger, int count);
+
+    [LoggerMessage(7, LogLevel.Warning, "Unbonding {UnbondingId} in DAO {DaoId} was not released ({Code}: {Detail}); retrying on the next check")]
+    public static partial void UnbondingNotReleased(ILogger logger, Guid unbondingId, string daoId, Interfaces.Ledger.LedgerErrorCode code, string detail);
+
+    [LoggerMessage(8, LogLevel.Warning, "Stake in DAO {DaoId} caught up with its wallets: {LostStake} staked and {LostUnstake} unstaked without a record")]
+    public static partial void Reconciled(ILogger logger, string daoId, decimal lostStake, decimal lostUnstake);
+
+    [LoggerMessage(9, LogLevel.Information, "Site {SiteId}: {Payouts} payouts for {Periods} periods through {End}")]
+    public static partial void PeriodsPaid(ILogger logger, string siteId, int payouts, int periods, DateTimeOffset end);
+
+    [LoggerMessage(10, LogLevel.Warning, "Payout run for site {SiteId} failed; the next tick retries")]
+    public static partial void SitePayoutFailed(ILogger logger, Exception error, string siteId);
+
+    [LoggerMessage(11, LogLevel.Warning, "Settling payout {PayoutId} failed ({Code}: {Detail}); a retried claim resumes it")]
+    public static partial void SettlementPending(ILogger logger, Guid payoutId, Interfaces.Ledger.LedgerErrorCode code, string detail);
 }

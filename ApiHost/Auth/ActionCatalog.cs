@@ -15,6 +15,14 @@ public static class ActionCatalog
     public const string HoldPost = "wallet.hold.post";
     public const string HoldVoid = "wallet.hold.void";
     public const string TransactionRead = "wallet.tx.read";
+    public const string StakeRingk = "wallet.stake.ringk";
+    public const string UnstakeRingk = "wallet.unstake.ringk";
+    public const string StakeRead = "wallet.stake.read";
+    public const string PayoutRead = "wallet.payout.read";
+    public const string PayoutClaim = "wallet.payout.claim";
+    public const string PayoutRateRead = "payout.rate.read";
+    public const string PayoutRateSet = "payout.rate.set";
+    public const string PayoutRun = "payout.run";
 
     public static readonly IReadOnlyDictionary<string, string> RequiredScope = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -30,5 +38,13 @@ public static class ActionCatalog
         [HoldPost] = Scopes.WalletWrite,
         [HoldVoid] = Scopes.WalletWrite,
         [TransactionRead] = Scopes.WalletRead,
+        [StakeRingk] = Scopes.WalletWrite,
+        [UnstakeRingk] = Scopes.WalletWrite,
+        [StakeRead] = Scopes.WalletRead,
+        [PayoutRead] = Scopes.WalletRead,
+        [PayoutClaim] = Scopes.WalletWrite,
+        [PayoutRateRead] = Scopes.WalletRead,
+        [PayoutRateSet] = Scopes.WalletAdmin,
+        [PayoutRun] = Scopes.WalletAdmin,
     };
 }

@@ -9,7 +9,11 @@ internal static class LedgerCallers
 {
     public static LedgerRequest Request(HttpContext http, string idempotencyKey)
     {
-        var caller = http.Features.Get<Caller>() ?? throw new InvalidOperationException("The access control middleware did not run for this route.");
-        return new LedgerRequest(caller.Subject, idempotencyKey, EventActor.User(caller.Subject));
+        var subject = Subject(http);
+        return new LedgerRequest(subject, idempotencyKey, EventActor.User(subject));
     }
+
+    /// <summary>The authenticated caller's subject (the token's sub).</summary>
+    public static string Subject(HttpContext http) =>
+        (http.Features.Get<Caller>() ?? throw new InvalidOperationException("The access control middleware did not run for this route.")).Subject;
 }

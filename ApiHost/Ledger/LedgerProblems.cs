@@ -24,7 +24,8 @@ internal static class LedgerProblems
             LedgerErrorCode.HoldNotPending => (StatusCodes.Status409Conflict, ProblemTypes.HoldNotPending),
             LedgerErrorCode.HoldExpired => (StatusCodes.Status409Conflict, ProblemTypes.HoldExpired),
             LedgerErrorCode.IdempotencyConflict => (StatusCodes.Status409Conflict, ProblemTypes.IdempotencyKeyReused),
-            LedgerErrorCode.HoldNotFound => (StatusCodes.Status404NotFound, ProblemTypes.NotFound),
+            LedgerErrorCode.HoldNotFound or LedgerErrorCode.PayoutNotFound => (StatusCodes.Status404NotFound, ProblemTypes.NotFound),
+            LedgerErrorCode.PayoutNotClaimable => (StatusCodes.Status409Conflict, ProblemTypes.PayoutNotClaimable),
             LedgerErrorCode.OutcomeUnknown => (StatusCodes.Status503ServiceUnavailable, ProblemTypes.OutcomeUnknown),
             _ => (StatusCodes.Status503ServiceUnavailable, ProblemTypes.DatabaseUnavailable),
         };

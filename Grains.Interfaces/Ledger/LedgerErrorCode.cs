@@ -21,6 +21,12 @@ public enum LedgerErrorCode
     HoldExpired,
     HoldAmountExceeded,
 
+    /// <summary>No payout has this id, or it belongs to someone else.</summary>
+    PayoutNotFound,
+
+    /// <summary>The payout was claimed already (by another request) or its settlement failed: it pays at most once.</summary>
+    PayoutNotClaimable,
+
     /// <summary>The key was used before with a different request; not saved.</summary>
     IdempotencyConflict,
 

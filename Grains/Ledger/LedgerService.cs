@@ -101,6 +101,10 @@ public sealed partial class LedgerService
     /// <summary>The wallet with its committed balance, or null when it does not exist.</summary>
     public Task<WalletView?> GetWalletAsync(Guid walletId) => Wallet(walletId).Get();
 
+    /// <summary>The id of the wallet <paramref name="ownerId"/> holds in <paramref name="asset"/>, or null when there is none.</summary>
+    public Task<Guid?> FindWalletIdAsync(string ownerId, string asset, CancellationToken cancellationToken = default) =>
+        _store.FindWalletIdAsync(ownerId, asset, cancellationToken);
+
     public Task<WalletAudit?> AuditAsync(Guid walletId, CancellationToken cancellationToken = default) => _store.AuditAsync(walletId, cancellationToken);
 
     public Task<TransactionView?> GetTransactionAsync(Guid transactionId, CancellationToken cancellationToken = default) => _store.GetTransactionAsync(transactionId, cancellationToken);

@@ -26,6 +26,15 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource)
             new WalletState(reader.GetDecimal(6), reader.GetDecimal(7), reader.GetInt64(8)));
     }
 
+    /// <summary>The wallet an owner holds in an asset (an owner has at most one per asset), or null.</summary>
+    internal async Task<Guid?> FindWalletIdAsync(string ownerId, string asset, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT wallet_id FROM wallets WHERE owner_id = $1 AND asset = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = ownerId });
+        command.Parameters.Add(new NpgsqlParameter { Value = asset });
+        return await command.ExecuteScalarAsync(cancellationToken) is Guid id ? id : null;
+    }
+
     internal async Task<IReadOnlyList<AssetView>> ReadAssetsAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
