@@ -36,4 +36,7 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Warning, "Settling payout {PayoutId} failed ({Code}: {Detail}); a retried claim resumes it")]
     public static partial void SettlementPending(ILogger logger, Guid payoutId, Interfaces.Ledger.LedgerErrorCode code, string detail);
+
+    [LoggerMessage(12, LogLevel.Warning, "The payout clock's reminder could not be registered; retrying in {Backoff}")]
+    public static partial void PayoutClockNotStarted(ILogger logger, Exception error, TimeSpan backoff);
 }

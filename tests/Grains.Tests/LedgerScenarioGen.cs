@@ -219,8 +219,9 @@ internal static class LedgerScenarioGen
         from amount in amounts
         select new LedgerCommand.Leg(pair.Item1, pair.Item2, amount);
 
+    // The ghost (a wallet that never exists) has no asset: any user slot will do as its counterparty.
     private static int[] SameAsset(int slot) =>
-        [.. Enumerable.Range(0, LedgerModel.UserSlots).Where(s => s != slot && Canonical[s].Asset == Canonical[slot].Asset)];
+        [.. Enumerable.Range(0, LedgerModel.UserSlots).Where(s => s != slot && (slot >= Canonical.Length || Canonical[s].Asset == Canonical[slot].Asset))];
 
     // Mostly one of the latest holds, which are the likeliest to be pending.
     private static Gen<string> HoldKey(History history) => history.HoldKeys.IsEmpty
