@@ -74,9 +74,13 @@ public sealed class LocalChain : IAsyncLifetime
     public async Task<EthereumKey> FundedKeyAsync()
     {
         var key = EthereumKey.Generate();
-        await Rpc.SendAsync("anvil_setBalance", [key.Address.ToString(), Quantity.Format(BigInteger.Pow(10, 21))]);
+        await FundAsync(key.Address);
         return key;
     }
+
+    /// <summary>Sets the account's balance to 1,000 ether.</summary>
+    public Task FundAsync(EthereumAddress account) =>
+        Rpc.SendAsync("anvil_setBalance", [account.ToString(), Quantity.Format(BigInteger.Pow(10, 21))]);
 
     /// <summary>Mines <paramref name="blocks"/> empty blocks.</summary>
     public Task MineAsync(int blocks) => Rpc.SendAsync("anvil_mine", [Quantity.Format(blocks)]);
