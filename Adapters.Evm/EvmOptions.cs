@@ -15,6 +15,7 @@ public sealed class EvmOptions
     public const string Section = "Evm";
 
     private const decimal WeiPerGwei = 1_000_000_000m;
+    private const decimal MaxGwei = 1_000_000m;
 
     /// <summary>The node's JSON-RPC URL (http or https). It may carry a provider's API key; only scheme, host and port are logged.</summary>
     public string RpcUrl { get; set; } = "";
@@ -72,8 +73,8 @@ public sealed class EvmOptions
         if (ReceiptTimeout <= TimeSpan.Zero) yield return "Evm:ReceiptTimeout must be positive.";
         if (ReceiptPollInterval <= TimeSpan.Zero) yield return "Evm:ReceiptPollInterval must be positive.";
         if (GasLimitMarginPercent is < 0 or > 200) yield return "Evm:GasLimitMarginPercent must be between 0 and 200.";
-        if (MaxFeePerGasGwei <= 0 || decimal.Round(MaxFeePerGasGwei * WeiPerGwei) != MaxFeePerGasGwei * WeiPerGwei)
-            yield return "Evm:MaxFeePerGasGwei must be positive with at most 9 decimals (a whole number of wei).";
+        if (MaxFeePerGasGwei <= 0 || MaxFeePerGasGwei > MaxGwei || decimal.Round(MaxFeePerGasGwei * WeiPerGwei) != MaxFeePerGasGwei * WeiPerGwei)
+            yield return $"Evm:MaxFeePerGasGwei must be above 0 and at most {MaxGwei} with at most 9 decimals (a whole number of wei).";
     }
 
     /// <summary>The settings without the key material.</summary>

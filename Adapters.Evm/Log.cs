@@ -1,3 +1,4 @@
+using System.Numerics;
 using Daarion.Crypto.Ethereum;
 using Microsoft.Extensions.Logging;
 
@@ -26,7 +27,7 @@ internal static partial class Log
     public static partial void ReceiptPollFailed(ILogger logger, TransactionHash hash, string reason);
 
     [LoggerMessage(7, LogLevel.Information, "Payout {PayoutId}: settlement {Hash} sent, {BaseUnits} base units to {Recipient}")]
-    public static partial void SettlementSubmitted(ILogger logger, string payoutId, TransactionHash hash, EthereumAddress recipient, System.Numerics.BigInteger baseUnits);
+    public static partial void SettlementSubmitted(ILogger logger, string payoutId, TransactionHash hash, EthereumAddress recipient, BigInteger baseUnits);
 
     [LoggerMessage(8, LogLevel.Warning, "Payout {PayoutId}: the settlement contract refuses it: {Error}")]
     public static partial void SettlementRefused(ILogger logger, string payoutId, string error);

@@ -13,8 +13,8 @@ namespace Daarion.Adapters.Evm.Payouts;
 public sealed class PayoutSettlement(
     EthereumAddress contract, TransactionSender sender, ReceiptWaiter waiter, EvmRpcClient rpc, ILogger<PayoutSettlement> logger) : IPayoutSettlement
 {
-    // The token's decimals never change after deployment; read once.
-    private int? _decimals;
+    // The token's decimals never change after deployment; read once (-1 until then).
+    private int _decimals = -1;
 
     public EthereumAddress Contract => contract;
 
@@ -87,8 +87,16 @@ public sealed class PayoutSettlement(
         return TokenAmount.FromBaseUnits(baseUnits, await GetDecimalsAsync(ct).ConfigureAwait(false));
     }
 
-    private async Task<int> GetDecimalsAsync(CancellationToken ct) =>
-        _decimals ??= (int)(BigInteger)(await CallAsync(PayoutSettlementContract.Decimals, [], ct).ConfigureAwait(false))[0];
+    private async Task<int> GetDecimalsAsync(CancellationToken ct)
+    {
+        var decimals = Volatile.Read(ref _decimals);
+        if (decimals < 0)
+        {
+            decimals = (int)(BigInteger)(await CallAsync(PayoutSettlementContract.Decimals, [], ct).ConfigureAwait(false))[0];
+            Volatile.Write(ref _decimals, decimals);
+        }
+        return decimals;
+    }
 
     private async Task<object[]> CallAsync(AbiFunction function, object[] arguments, CancellationToken ct) =>
         function.DecodeOutput(await rpc.CallAsync(new CallRequest { To = contract, Data = function.EncodeCall(arguments) }, ct).ConfigureAwait(false));

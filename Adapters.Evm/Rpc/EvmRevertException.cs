@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Numerics;
 using Daarion.Adapters.Evm.Codec;
 
@@ -20,7 +19,7 @@ public sealed class EvmRevertException(string method, long code, string rpcMessa
     /// <summary>The <c>Error(string)</c> text or the <c>Panic</c> code, when the revert is one of those.</summary>
     public string? Reason =>
         AbiError.Error.TryDecode(_revertData, out var message) ? (string)message[0]
-        : AbiError.Panic.TryDecode(_revertData, out var code) ? $"panic 0x{((BigInteger)code[0]).ToString("x2", CultureInfo.InvariantCulture)}"
+        : AbiError.Panic.TryDecode(_revertData, out var code) ? $"panic {Quantity.Format((BigInteger)code[0])}"
         : null;
 
     /// <summary>True when the revert is <paramref name="error"/>; its arguments are decoded.</summary>

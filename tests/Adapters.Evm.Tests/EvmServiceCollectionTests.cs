@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Daarion.Adapters.Evm.Payouts;
 using Daarion.Adapters.Evm.Tests.Chain;
 using Daarion.Crypto;
@@ -17,9 +16,8 @@ public sealed class EvmServiceCollectionTests(LocalChain chain)
     [Fact]
     public async Task ConfiguredWithALocalKey_SettlesAPayout()
     {
-        var secret = RandomNumberGenerator.GetBytes(32);
+        var secret = await chain.FundedSecretAsync();
         var key = EthereumKey.FromPrivateKey(secret);
-        await chain.FundAsync(key.Address);
         using var deployer = EvmStack.WithKey(chain, key);
         var contract = (await deployer.DeploySettlementAsync()).Contract;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Numerics;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Daarion.Adapters.Evm.Rpc;
 using Daarion.Crypto.Ethereum;
@@ -76,6 +77,15 @@ public sealed class LocalChain : IAsyncLifetime
         var key = EthereumKey.Generate();
         await FundAsync(key.Address);
         return key;
+    }
+
+    /// <summary>The raw bytes of a fresh funded key, for tests that configure or look for the key itself.</summary>
+    public async Task<byte[]> FundedSecretAsync()
+    {
+        var secret = RandomNumberGenerator.GetBytes(Secp256k1.PrivateKeySize);
+        using var key = EthereumKey.FromPrivateKey(secret);
+        await FundAsync(key.Address);
+        return secret;
     }
 
     /// <summary>Sets the account's balance to 1,000 ether.</summary>

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Security.Cryptography;
 using Daarion.Adapters.Evm.Payouts;
 using Daarion.Adapters.Evm.Sending;
 using Daarion.Adapters.Evm.Tests.Chain;
@@ -154,9 +153,8 @@ public sealed class PayoutSettlementTests(LocalChain chain)
     [Fact]
     public async Task Settle_LogsTheSettlementButNeverTheKey()
     {
-        var secret = RandomNumberGenerator.GetBytes(32);
+        var secret = await chain.FundedSecretAsync();
         var key = EthereumKey.FromPrivateKey(secret);
-        await chain.FundAsync(key.Address);
         using var stack = EvmStack.WithKey(chain, key);
         var settlement = await stack.DeploySettlementAsync();
         await Assert.ThrowsAsync<PayoutRefusedException>(() => settlement.SubmitAsync(new PayoutClaim("payout-zero", key.Address, 0m)));

@@ -82,8 +82,8 @@ public sealed class ScriptedNode : IAsyncDisposable
                 return;
             var payload = Encoding.UTF8.GetBytes(answer.Body);
             var head = $"HTTP/1.1 {answer.Status} Scripted\r\nContent-Type: application/json\r\nContent-Length: {payload.Length}\r\n\r\n";
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
-            await stream.WriteAsync(payload, _stop.Token);
+            // One write: a head and body in two small segments would wait on Nagle and delayed ACKs.
+            await stream.WriteAsync((byte[])[.. Encoding.ASCII.GetBytes(head), .. payload], _stop.Token);
         }
     }
 }

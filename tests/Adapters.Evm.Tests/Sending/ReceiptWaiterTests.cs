@@ -69,7 +69,7 @@ public sealed class ReceiptWaiterTests(LocalChain chain)
         var sent = await stack.Sender.SendAsync(new TransactionRequest { To = EthereumKey.Generate().Address, Value = 1 });
         var minedIn = (await stack.Waiter.WaitAsync(sent.Hash)).BlockNumber;
 
-        var timeout = await Assert.ThrowsAsync<EvmReceiptTimeoutException>(() => stack.Waiter.WaitAsync(sent.Hash, 5, TimeSpan.FromMilliseconds(300)));
+        var timeout = await Assert.ThrowsAsync<EvmReceiptTimeoutException>(() => stack.Waiter.WaitAsync(sent.Hash, 5, TimeSpan.FromSeconds(2)));
 
         Assert.Equal(minedIn, timeout.MinedInBlock);
     }
