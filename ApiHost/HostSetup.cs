@@ -43,7 +43,7 @@ public static class HostSetup
         services.AddOpenApi();
         services.AddSilo(silo => silo.AddGrains(GrainsAssembly.Assembly));
         services.AddLedger();
-        services.AddStakingAndPayouts();
+        services.AddStakingAndPayouts(builder.Configuration);
         services.AddSingleton<ReadinessProbe>();
         builder.AddBearerAccessControl();
     }

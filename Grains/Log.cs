@@ -39,4 +39,10 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Warning, "The payout clock's reminder could not be registered; retrying in {Backoff}")]
     public static partial void PayoutClockNotStarted(ILogger logger, Exception error, TimeSpan backoff);
+
+    [LoggerMessage(13, LogLevel.Warning, "Chain settlement of payout {PayoutId} is not final yet: {Reason}")]
+    public static partial void ChainUnavailable(ILogger logger, Guid payoutId, string reason);
+
+    [LoggerMessage(14, LogLevel.Warning, "Payout {PayoutId} failed to settle on chain ({Reason}); its ledger credit was reversed")]
+    public static partial void PayoutFailed(ILogger logger, Guid payoutId, string reason);
 }

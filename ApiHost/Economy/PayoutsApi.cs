@@ -17,7 +17,8 @@ public static class PayoutsApi
         var wallet = routes.MapGroup("/v1/wallet").WithTags("Payouts");
         wallet.MapGet("/payouts", List).RequiresAction(ActionCatalog.PayoutRead).Produces<PayoutPage>();
         wallet.MapPost("/claim", Claim).RequiresAction(ActionCatalog.PayoutClaim).WithMetadata(RequestSizeLimit.Ledger)
-            .Produces<PayoutView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<PayoutView>().Produces<PayoutView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var payouts = routes.MapGroup("/v1/payouts").WithTags("Payouts");
         payouts.MapGet("/rates", Rates).RequiresAction(ActionCatalog.PayoutRateRead).Produces<IReadOnlyList<PayoutRate>>();
@@ -46,9 +47,10 @@ public static class PayoutsApi
     private static async Task<IResult> Claim(ClaimRequest body, HttpContext http, IGrainFactory grains)
     {
         if (!IdempotencyKeys.TryRead(http.Request, out var key, out var problem)) return problem;
-        if (!body.TryRead(out var payoutId, out var error)) return LedgerProblems.Invalid(error!);
-        var result = await grains.GetGrain<IPayoutGrain>(payoutId.ToString()).Claim(new ClaimCommand(LedgerCallers.Subject(http), key));
-        return LedgerResponses.Ok(http, result);
+        if (!body.TryRead(out var payoutId, out var address, out var error)) return LedgerProblems.Invalid(error!);
+        var result = await grains.GetGrain<IPayoutGrain>(payoutId.ToString()).Claim(new ClaimCommand(LedgerCallers.Subject(http), key, address));
+        // On chain, a transaction not final within Payouts:ClaimWait leaves the payout claimed: accepted, finished later.
+        return result.Value is { Status: PayoutStatus.Claimed } pending ? TypedResults.Accepted($"/v1/wallet/payouts", pending) : LedgerResponses.Ok(http, result);
     }
 
     private static async Task<IResult> Rates(PayoutStore store, CancellationToken cancellationToken) => TypedResults.Ok(await store.ListRatesAsync(cancellationToken));

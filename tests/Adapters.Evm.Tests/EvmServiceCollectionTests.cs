@@ -1,5 +1,6 @@
 using Daarion.Adapters.Evm.Payouts;
 using Daarion.Adapters.Evm.Tests.Chain;
+using Daarion.Testing.Evm;
 using Daarion.Crypto;
 using Daarion.Crypto.Ethereum;
 using Microsoft.Extensions.Configuration;

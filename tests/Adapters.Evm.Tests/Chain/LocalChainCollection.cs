@@ -1,3 +1,5 @@
+using Daarion.Testing.Evm;
+
 namespace Daarion.Adapters.Evm.Tests.Chain;
 
 /// <summary>Shares one anvil (and one npm install) across the tests that need a chain or the reference tools.</summary>

@@ -2,6 +2,7 @@ using System.Numerics;
 using Daarion.Adapters.Evm.Payouts;
 using Daarion.Adapters.Evm.Sending;
 using Daarion.Adapters.Evm.Tests.Chain;
+using Daarion.Testing.Evm;
 using Daarion.Crypto.Ethereum;
 
 namespace Daarion.Adapters.Evm.Tests.Payouts;

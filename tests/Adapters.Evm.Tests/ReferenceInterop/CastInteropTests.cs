@@ -5,6 +5,7 @@ using System.Text.Json;
 using Daarion.Adapters.Evm.Payouts;
 using Daarion.Adapters.Evm.Rpc;
 using Daarion.Adapters.Evm.Tests.Chain;
+using Daarion.Testing.Evm;
 using Daarion.Adapters.Evm.Transactions;
 using Daarion.Crypto;
 using Daarion.Crypto.Ethereum;

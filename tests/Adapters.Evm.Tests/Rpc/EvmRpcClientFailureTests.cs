@@ -4,6 +4,7 @@ using Daarion.Adapters.Evm.Codec;
 using Daarion.Adapters.Evm.Rpc;
 using Daarion.Adapters.Evm.Sending;
 using Daarion.Adapters.Evm.Tests.Chain;
+using Daarion.Testing.Evm;
 using Daarion.Crypto;
 using Daarion.Hosting;
 using Microsoft.Extensions.Logging;

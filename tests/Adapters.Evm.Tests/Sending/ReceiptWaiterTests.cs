@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Daarion.Adapters.Evm.Sending;
 using Daarion.Adapters.Evm.Tests.Chain;
+using Daarion.Testing.Evm;
 using Daarion.Crypto.Ethereum;
 
 namespace Daarion.Adapters.Evm.Tests.Sending;

@@ -2,6 +2,7 @@ using System.Numerics;
 using Daarion.Adapters.Evm.Rpc;
 using Daarion.Adapters.Evm.Sending;
 using Daarion.Adapters.Evm.Tests.Chain;
+using Daarion.Testing.Evm;
 using Daarion.Adapters.Evm.Transactions;
 using Daarion.Crypto.Ethereum;
 

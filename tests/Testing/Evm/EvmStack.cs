@@ -1,10 +1,11 @@
+using Daarion.Adapters.Evm;
 using Daarion.Adapters.Evm.Payouts;
 using Daarion.Adapters.Evm.Rpc;
 using Daarion.Adapters.Evm.Sending;
 using Daarion.Crypto.Ethereum;
 using Microsoft.Extensions.Logging;
 
-namespace Daarion.Adapters.Evm.Tests.Chain;
+namespace Daarion.Testing.Evm;
 
 /// <summary>The client's parts wired by hand against the local chain, with short polls and a recorded log.</summary>
 public sealed class EvmStack : IDisposable

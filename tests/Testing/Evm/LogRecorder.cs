@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Daarion.Adapters.Evm.Tests.Chain;
+namespace Daarion.Testing.Evm;
 
 /// <summary>Keeps every formatted log line (and exception text), so tests can check what was and was not logged.</summary>
 public sealed class LogRecorder : ILoggerProvider

@@ -3,13 +3,15 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Daarion.Adapters.Evm;
 using Daarion.Adapters.Evm.Rpc;
 using Daarion.Crypto.Ethereum;
 using Daarion.Hosting;
 using Daarion.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
 
-namespace Daarion.Adapters.Evm.Tests.Chain;
+namespace Daarion.Testing.Evm;
 
 /// <summary>
 /// A real local chain: anvil from the npm package pinned in interop/package.json (installed with <c>npm ci</c> on
