@@ -67,7 +67,7 @@ public static class HostSetup
 
     public static void MapDaarionApi(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymousAccess();
+        app.MapOpenApi("/openapi/{documentName}.json").RequiresAction(ActionCatalog.OpenApiRead).AllowAnonymousAccess();
         app.MapHealthApi();
         app.MapMetricsApi();
         app.MapAssetsApi();

@@ -21,4 +21,19 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Information, "Released {Count} expired holds")]
     public static partial void HoldsExpired(ILogger logger, int count);
+
+    [LoggerMessage(7, LogLevel.Warning, "Writing {Count} decisions to the decision log failed; retrying")]
+    public static partial void DecisionLogWriteFailed(ILogger logger, Exception error, int count);
+
+    [LoggerMessage(8, LogLevel.Error, "{Count} decisions could not be written to the decision log before shutdown")]
+    public static partial void DecisionLogLost(ILogger logger, Exception error, int count);
+
+    [LoggerMessage(9, LogLevel.Warning, "Listening for database notifications failed; reconnecting")]
+    public static partial void ListenerFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(10, LogLevel.Information, "Policy registry at version {Version}")]
+    public static partial void PolicyLoaded(ILogger logger, long version);
+
+    [LoggerMessage(11, LogLevel.Warning, "Recording the last use of {Count} keys failed; retrying with the next flush")]
+    public static partial void KeyUsageWriteFailed(ILogger logger, Exception error, int count);
 }

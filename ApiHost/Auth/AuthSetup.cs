@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Daarion.Grains.Access;
+using Daarion.Grains.Logins;
 
 namespace Daarion.ApiHost.Auth;
 
@@ -31,7 +33,9 @@ public static class AuthSetup
         builder.Services.AddSingleton(new DevelopmentAccess(development));
         builder.Services.AddSingleton<JwtValidator>();
         builder.Services.AddSingleton<JwtIssuer>();
-        builder.Services.AddSingleton<ScopeAccessPolicy>();
+        builder.Services.AddSingleton<CallerAuthenticator>();
+        builder.Services.AddAccessControl();
+        builder.Services.AddLogins();
     }
 
     private static byte[] LoadOrCreateDevelopmentSecret(string dataRoot)

@@ -1,6 +1,5 @@
 using Daarion.ApiHost.Auth;
 using Daarion.Grains.Interfaces.Ledger;
-using Daarion.Silo.Events;
 
 namespace Daarion.ApiHost.Ledger;
 
@@ -10,6 +9,6 @@ internal static class LedgerCallers
     public static LedgerRequest Request(HttpContext http, string idempotencyKey)
     {
         var caller = http.Features.Get<Caller>() ?? throw new InvalidOperationException("The access control middleware did not run for this route.");
-        return new LedgerRequest(caller.Subject, idempotencyKey, EventActor.User(caller.Subject));
+        return new LedgerRequest(caller.Principal, idempotencyKey, caller.Actor);
     }
 }
