@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Daarion.Adapters.Nats;
+using Daarion.ApiHost.Access;
 using Daarion.ApiHost.Auth;
 using Daarion.ApiHost.Health;
 using Daarion.ApiHost.Infrastructure;
 using Daarion.ApiHost.Ledger;
+using Daarion.ApiHost.Logins;
 using Daarion.ApiHost.Metrics;
 using Daarion.ApiHost.Problems;
 using Daarion.Grains;
@@ -74,6 +76,13 @@ public static class HostSetup
         app.MapWalletsApi();
         app.MapTransfersApi();
         app.MapHoldsApi();
+        app.MapRegistryApi();
+        app.MapGrantsApi();
+        app.MapIdentitiesApi();
+        app.MapTeamsApi();
+        app.MapAccessKeysApi();
+        app.MapPdpApi();
+        app.MapAuthApi();
         app.EnsureEveryRouteHasAnAction();
     }
 

@@ -30,12 +30,12 @@ internal sealed class AccessControlMiddleware(RequestDelegate next, CallerAuthen
             return;
         }
 
-        var resource = ResourceOf(context, endpoint);
+        var resource = RequestPolicy.ResourceOf(context, endpoint);
         var caller = await AuthenticateAsync(context, endpoint);
         if (caller is not null && context.Request.Headers[OnBehalfOfHeader].Count > 0) caller = await RelayedCallerAsync(context, caller, resource);
         if (caller is null) return;
 
-        var decision = await pdp.DecideAsync(new PolicyRequest(caller.Subject, action.Name, resource, ContextOf(context, caller)));
+        var decision = await pdp.DecideAsync(new PolicyRequest(caller.Subject, action.Name, resource, RequestPolicy.ContextOf(context, caller)));
         if (!decision.Decision.Allowed)
         {
             await Denied(context, decision);
@@ -71,7 +71,7 @@ internal sealed class AccessControlMiddleware(RequestDelegate next, CallerAuthen
             await Problem(context, StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, $"Only internal services may relay a caller in {OnBehalfOfHeader}.");
             return null;
         }
-        var relay = await pdp.DecideAsync(new PolicyRequest(service.Subject, ActionCatalog.ServiceActOnBehalf, resource, ContextOf(context, service)));
+        var relay = await pdp.DecideAsync(new PolicyRequest(service.Subject, ActionCatalog.ServiceActOnBehalf, resource, RequestPolicy.ContextOf(context, service)));
         if (!relay.Decision.Allowed)
         {
             await Denied(context, relay);
@@ -85,35 +85,8 @@ internal sealed class AccessControlMiddleware(RequestDelegate next, CallerAuthen
         return null;
     }
 
-    private static PolicyResource ResourceOf(HttpContext context, RouteEndpoint endpoint)
-    {
-        var values = context.Request.RouteValues;
-        Guid? team = values.TryGetValue("teamId", out var teamId) && Guid.TryParse(teamId as string, out var id) ? id : null;
-        var last = endpoint.RoutePattern.Parameters.LastOrDefault();
-        return new PolicyResource(endpoint.RoutePattern.RawText ?? "", last is null ? null : values[last.Name] as string, team);
-    }
+    private static Task Denied(HttpContext context, LoggedDecision decision) => RequestPolicy.Denied(decision).ExecuteAsync(context);
 
-    private static PolicyContext ContextOf(HttpContext context, Caller caller)
-    {
-        var request = context.Request;
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["method"] = request.Method,
-            ["path"] = request.Path.Value ?? "",
-            ["request_id"] = context.TraceIdentifier,
-        };
-        if (request.QueryString.HasValue) attributes["query"] = request.QueryString.Value!;
-        if (context.Connection.RemoteIpAddress is { } ip) attributes["ip"] = ip.ToString();
-        return new PolicyContext(caller.Via, attributes);
-    }
-
-    private static Task Denied(HttpContext context, LoggedDecision decision) =>
-        Problem(context, StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, decision.Decision.Summary, new Dictionary<string, object?>
-        {
-            ["decision_id"] = decision.DecisionId,
-            ["policy_version"] = decision.Decision.PolicyVersion,
-        });
-
-    private static Task Problem(HttpContext context, int status, string type, string detail, IDictionary<string, object?>? extensions = null) =>
-        TypedResults.Problem(statusCode: status, type: type, detail: detail, extensions: extensions).ExecuteAsync(context);
+    private static Task Problem(HttpContext context, int status, string type, string detail) =>
+        TypedResults.Problem(statusCode: status, type: type, detail: detail).ExecuteAsync(context);
 }

@@ -11,6 +11,9 @@ public sealed record Caller(PolicySubject Subject, string Principal, Guid? Sessi
 {
     public static readonly Caller Anonymous = new(PolicySubject.Anonymous, PolicySubject.Anonymous.Key);
 
+    /// <summary>The registered user calling (a JWT whose sub is a user id), or null for keys and other subjects.</summary>
+    public Guid? UserId => Subject.Kind == SubjectKind.User && Guid.TryParseExact(Subject.Id, "D", out var id) ? id : null;
+
     /// <summary>The caller as events name it (seed 42 §6): users and their access keys are users.</summary>
     public EventActor Actor => Subject.Kind switch
     {

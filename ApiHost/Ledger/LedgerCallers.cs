@@ -8,7 +8,7 @@ internal static class LedgerCallers
 {
     public static LedgerRequest Request(HttpContext http, string idempotencyKey)
     {
-        var caller = http.Features.Get<Caller>() ?? throw new InvalidOperationException("The access control middleware did not run for this route.");
+        var caller = RequestPolicy.CallerOf(http);
         return new LedgerRequest(caller.Principal, idempotencyKey, caller.Actor);
     }
 }

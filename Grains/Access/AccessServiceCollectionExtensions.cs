@@ -26,6 +26,13 @@ public static class AccessServiceCollectionExtensions
             sp.GetRequiredService<DecisionCache>(),
             sp.GetRequiredService<DecisionLog>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RegistryDatabase>();
+        services.AddSingleton<RegistryWriter>();
+        services.AddSingleton<GrantRegistry>();
+        services.AddSingleton<IdentityRegistry>();
+        services.AddSingleton<KeyStore>();
+        services.AddSingleton<TeamDirectory>();
+        services.AddSingleton<DecisionLogStore>();
         services.AddSingleton<ApiKeyUsage>();
         services.AddSingleton(sp => new ApiKeyDirectory(
             sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
