@@ -32,12 +32,9 @@ public sealed class RegistryWriter(RegistryDatabase database)
         return database.ChangeAsync(async (connection, transaction) =>
         {
             if (await MissingAsync(connection, transaction, "capabilities", "capability", capabilities.Select(c => c.Capability)) is { } missing) return missing;
-            await RegistryDatabase.ExecuteAsync(connection, transaction,
-                "INSERT INTO bundles (bundle, description) VALUES ($1, $2) ON CONFLICT (bundle) DO UPDATE SET description = EXCLUDED.description", bundle, description);
-            await RegistryDatabase.ExecuteAsync(connection, transaction, "DELETE FROM bundle_caps WHERE bundle = $1", bundle);
-            await RegistryDatabase.ExecuteAsync(connection, transaction,
-                "INSERT INTO bundle_caps (bundle, capability, effect) SELECT $1, * FROM unnest($2::text[], $3::text[])",
-                bundle, capabilities.Select(c => c.Capability).ToArray(), capabilities.Select(c => c.Effect).ToArray());
+            await UpsertAsync(connection, transaction, "bundles", "bundle", bundle, description);
+            await ReplaceRowsAsync(connection, transaction, "bundle_caps", "bundle", bundle, ["capability", "effect"],
+                [.. capabilities.Select(c => c.Capability)], [.. capabilities.Select(c => c.Effect)]);
             return RegistryResult<BundleView>.Ok(new BundleView(bundle, description, capabilities));
         }, cancellationToken);
     }
@@ -49,10 +46,8 @@ public sealed class RegistryWriter(RegistryDatabase database)
             if (await MissingAsync(connection, transaction, "roles", "role", [role]) is { } noRole) return noRole with { Code = RegistryErrorCode.NotFound };
             if (await MissingAsync(connection, transaction, "bundles", "bundle", bundles.Select(b => b.Bundle)) is { } noBundle) return noBundle;
             if (await MissingAsync(connection, transaction, "viewer_types", "viewer_type", bundles.Where(b => b.ViewerType is not null).Select(b => b.ViewerType!)) is { } noType) return noType;
-            await RegistryDatabase.ExecuteAsync(connection, transaction, "DELETE FROM role_bundles WHERE role = $1", role);
-            await RegistryDatabase.ExecuteAsync(connection, transaction,
-                "INSERT INTO role_bundles (role, viewer_type, bundle) SELECT DISTINCT $1, * FROM unnest($2::text[], $3::text[])",
-                role, bundles.Select(b => b.ViewerType).ToArray(), bundles.Select(b => b.Bundle).ToArray());
+            await ReplaceRowsAsync(connection, transaction, "role_bundles", "role", role, ["viewer_type", "bundle"],
+                [.. bundles.Select(b => b.ViewerType)], [.. bundles.Select(b => b.Bundle)]);
             return RegistryResult<IReadOnlyList<RoleBundleView>>.Ok([.. bundles.Select(b => b with { Role = role }).Distinct()]);
         }, cancellationToken);
 
@@ -64,12 +59,9 @@ public sealed class RegistryWriter(RegistryDatabase database)
         {
             if (await MissingAsync(connection, transaction, "roles", "role", entitlements.Select(e => e.Role)) is { } noRole) return noRole;
             if (await MissingAsync(connection, transaction, "bundles", "bundle", entitlements.Select(e => e.Bundle)) is { } noBundle) return noBundle;
-            await RegistryDatabase.ExecuteAsync(connection, transaction,
-                "INSERT INTO plans (plan, description) VALUES ($1, $2) ON CONFLICT (plan) DO UPDATE SET description = EXCLUDED.description", plan, description);
-            await RegistryDatabase.ExecuteAsync(connection, transaction, "DELETE FROM plan_entitlements WHERE plan = $1", plan);
-            await RegistryDatabase.ExecuteAsync(connection, transaction,
-                "INSERT INTO plan_entitlements (plan, role, bundle) SELECT DISTINCT $1, * FROM unnest($2::text[], $3::text[])",
-                plan, entitlements.Select(e => e.Role).ToArray(), entitlements.Select(e => e.Bundle).ToArray());
+            await UpsertAsync(connection, transaction, "plans", "plan", plan, description);
+            await ReplaceRowsAsync(connection, transaction, "plan_entitlements", "plan", plan, ["role", "bundle"],
+                [.. entitlements.Select(e => e.Role)], [.. entitlements.Select(e => e.Bundle)]);
             return RegistryResult<PlanView>.Ok(new PlanView(plan, description, [.. entitlements.Distinct()]));
         }, cancellationToken);
     }
@@ -90,10 +82,23 @@ public sealed class RegistryWriter(RegistryDatabase database)
         database.ChangeAsync<IReadOnlyList<string>>(async (connection, transaction) =>
         {
             if (await MissingAsync(connection, transaction, "bundles", "bundle", bundles) is { } missing) return missing;
-            await RegistryDatabase.ExecuteAsync(connection, transaction, $"DELETE FROM {table} WHERE {column} = $1", holder);
-            await RegistryDatabase.ExecuteAsync(connection, transaction, $"INSERT INTO {table} ({column}, bundle) SELECT DISTINCT $1, unnest($2::text[])", holder, bundles.ToArray());
+            await ReplaceRowsAsync(connection, transaction, table, column, holder, ["bundle"], [.. bundles]);
             return RegistryResult<IReadOnlyList<string>>.Ok([.. bundles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
         }, cancellationToken);
+
+    private static Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, string column, string name, string description) =>
+        RegistryDatabase.ExecuteAsync(connection, transaction,
+            $"INSERT INTO {table} ({column}, description) VALUES ($1, $2) ON CONFLICT ({column}) DO UPDATE SET description = EXCLUDED.description", name, description);
+
+    // Deletes the rows of one key and inserts (key, values[0][i], values[1][i], …) for each i, once each.
+    private static async Task ReplaceRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, string keyColumn, string key,
+        string[] columns, params string?[][] values)
+    {
+        await RegistryDatabase.ExecuteAsync(connection, transaction, $"DELETE FROM {table} WHERE {keyColumn} = $1", key);
+        var arrays = string.Join(", ", values.Select((_, i) => $"${i + 2}::text[]"));
+        await RegistryDatabase.ExecuteAsync(connection, transaction,
+            $"INSERT INTO {table} ({keyColumn}, {string.Join(", ", columns)}) SELECT DISTINCT $1, * FROM unnest({arrays})", [key, .. values]);
+    }
 
     /// <summary>The names among <paramref name="names"/> that <paramref name="table"/> does not have, as an error; null when all exist.</summary>
     internal static async Task<RegistryError?> MissingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, string column, IEnumerable<string> names)
