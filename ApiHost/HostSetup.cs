@@ -6,14 +6,17 @@ using Daarion.ApiHost.Health;
 using Daarion.ApiHost.Infrastructure;
 using Daarion.ApiHost.Ledger;
 using Daarion.ApiHost.Logins;
+using Daarion.ApiHost.Mail;
 using Daarion.ApiHost.Metrics;
 using Daarion.ApiHost.Problems;
+using Daarion.Crypto.Siwe;
 using Daarion.Grains;
 using Daarion.Grains.Ledger;
 using Daarion.Silo.Events;
 using Daarion.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Daarion.ApiHost;
@@ -46,6 +49,9 @@ public static class HostSetup
         services.AddLedger();
         services.AddSingleton<ReadinessProbe>();
         builder.AddBearerAccessControl();
+        builder.AddMail();
+        services.AddSingleton<LoginIssuer>();
+        services.AddSingleton(sp => new SiweVerifier(sp.GetRequiredService<TimeProvider>()));
     }
 
     public static void UseDaarionPipeline(this WebApplication app)
@@ -83,6 +89,7 @@ public static class HostSetup
         app.MapAccessKeysApi();
         app.MapPdpApi();
         app.MapAuthApi();
+        if (app.Services.GetRequiredService<IOptions<MailOptions>>().Value.Delivery == MailDelivery.Development) app.MapDevMailboxApi();
         app.EnsureEveryRouteHasAnAction();
     }
 

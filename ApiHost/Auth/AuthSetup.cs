@@ -35,7 +35,8 @@ public static class AuthSetup
         builder.Services.AddSingleton<JwtIssuer>();
         builder.Services.AddSingleton<CallerAuthenticator>();
         builder.Services.AddAccessControl();
-        builder.Services.AddLogins();
+        // Email codes are hashed under a key of their own, derived from the token secret.
+        builder.Services.AddLogins(HMACSHA256.HashData(key, "daarion one-time codes v1"u8));
     }
 
     private static byte[] LoadOrCreateDevelopmentSecret(string dataRoot)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Threading.Channels;
+using Daarion.Grains.Interfaces.Access;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -54,7 +56,7 @@ internal sealed class DecisionLogWriter(DecisionLog log, NpgsqlDataSource dataSo
         }
     }
 
-    private void Fill(System.Threading.Channels.ChannelReader<DecisionLogEntry> reader)
+    private void Fill(ChannelReader<DecisionLogEntry> reader)
     {
         while (_batch.Count < options.Value.DecisionLogBatchSize && reader.TryRead(out var entry)) _batch.Add(entry);
     }
@@ -108,7 +110,7 @@ internal sealed class DecisionLogWriter(DecisionLog log, NpgsqlDataSource dataSo
         await importer.WriteAsync(entry.Cached, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
     }
 
-    private static Dictionary<string, string> Context(Interfaces.Access.PolicyContext context, string scopes)
+    private static Dictionary<string, string> Context(PolicyContext context, string scopes)
     {
         var masked = SecretMasking.Apply(context.Attributes);
         if (scopes.Length > 0) masked["scopes"] = scopes;

@@ -34,7 +34,7 @@ public sealed class PolicyDecisionPoint
         }
         var now = _time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
-        if (!_log.TryRecord(new DecisionLogEntry(id, now, request, decision, cached))) throw new DecisionLogFullException();
+        if (!_log.TryAdd(new DecisionLogEntry(id, now, request, decision, cached))) throw new DecisionLogFullException();
         return new LoggedDecision(id, decision);
     }
 
