@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Daarion.Grains.Interfaces.Access;
@@ -24,6 +25,9 @@ internal sealed class DecisionLogWriter(DecisionLog log, NpgsqlDataSource dataSo
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private readonly List<DecisionLogEntry> _batch = [];
+
+    // A cached decision is one object answered many times: its reasons are serialized once.
+    private readonly ConditionalWeakTable<PolicyDecision, string> _reasons = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -89,7 +93,7 @@ internal sealed class DecisionLogWriter(DecisionLog log, NpgsqlDataSource dataSo
         _batch.Clear();
     }
 
-    private static async Task WriteRowAsync(NpgsqlBinaryImporter importer, DecisionLogEntry entry, CancellationToken cancellationToken)
+    private async Task WriteRowAsync(NpgsqlBinaryImporter importer, DecisionLogEntry entry, CancellationToken cancellationToken)
     {
         var (request, decision) = (entry.Request, entry.Decision);
         await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
@@ -104,7 +108,8 @@ internal sealed class DecisionLogWriter(DecisionLog log, NpgsqlDataSource dataSo
         await WriteNullableAsync(importer, request.Resource.TeamId, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(decision.Allowed, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(decision.Summary, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(JsonSerializer.Serialize(decision.Reasons, Json), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
+        var reasons = _reasons.GetValue(decision, d => JsonSerializer.Serialize(d.Reasons, Json));
+        await importer.WriteAsync(reasons, NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(JsonSerializer.Serialize(Context(request.Context, request.Subject.Scopes), Json), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(decision.PolicyVersion, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(entry.Cached, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
