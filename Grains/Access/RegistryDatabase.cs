@@ -26,7 +26,14 @@ public sealed class RegistryDatabase(NpgsqlDataSource dataSource, PolicyCatalog 
             if (result.Error is not null) return result;
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        await catalog.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await catalog.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+            // Committed: the change stands. The listener loads it when it reconnects to the database.
+        }
         return result;
     }
 

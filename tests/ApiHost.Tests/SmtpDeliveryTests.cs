@@ -32,16 +32,6 @@ public sealed class SmtpDeliveryTests
         await Problem(await new AccessWorld(api).Admin.GetAsync($"/v1/dev/mailbox?to={email}"), 404, "not-found");
     }
 
-    [Fact]
-    public async Task SmtpDeliveryWithoutAHost_StopsTheStart_NamingTheOption()
-    {
-        await using var api = await ApiFactory.WithSharedServersAsync(new Dictionary<string, string?> { ["Mail:Delivery"] = "Smtp" });
-
-        var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
-
-        Assert.Contains("Mail:Smtp:Host", error.ToString());
-    }
-
     private static async Task WaitUntilListeningAsync(int port) =>
         await Eventually.True(async () =>
         {
