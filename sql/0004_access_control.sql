@@ -219,8 +219,8 @@ CREATE TABLE pdp_decisions (
     team_id        uuid,
     allowed        boolean     NOT NULL,
     summary        text        NOT NULL,
-    reasons        jsonb       NOT NULL,
-    context        jsonb       NOT NULL,
+    reasons        json        NOT NULL,
+    context        json        NOT NULL,
     policy_version bigint      NOT NULL,
     cached         boolean     NOT NULL
 );

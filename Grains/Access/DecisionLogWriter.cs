@@ -109,8 +109,8 @@ internal sealed class DecisionLogWriter(DecisionLog log, NpgsqlDataSource dataSo
         await importer.WriteAsync(decision.Allowed, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(decision.Summary, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         var reasons = _reasons.GetValue(decision, d => JsonSerializer.Serialize(d.Reasons, Json));
-        await importer.WriteAsync(reasons, NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(JsonSerializer.Serialize(Context(request.Context, request.Subject.Scopes), Json), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
+        await importer.WriteAsync(reasons, NpgsqlDbType.Json, cancellationToken).ConfigureAwait(false);
+        await importer.WriteAsync(JsonSerializer.Serialize(Context(request.Context, request.Subject.Scopes), Json), NpgsqlDbType.Json, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(decision.PolicyVersion, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(entry.Cached, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
     }
