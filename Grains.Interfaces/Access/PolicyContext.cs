@@ -5,7 +5,4 @@ namespace Daarion.Grains.Interfaces.Access;
 /// caller) and attributes recorded in the decision log (method, path, …), masked where they look secret. Attributes
 /// never change a decision, so decisions can be cached without them.
 /// </summary>
-public sealed record PolicyContext(string? Via = null, IReadOnlyDictionary<string, string>? Attributes = null)
-{
-    public static readonly PolicyContext None = new();
-}
+public sealed record PolicyContext(string? Via = null, IReadOnlyDictionary<string, string>? Attributes = null);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Daarion.Grains.Access;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Daarion.Grains.Access;
 /// the decision cache to drop what was decided on the old version. Policy grains notice the new instance and re-read
 /// their subject's facts.
 /// </summary>
-public sealed class PolicyCatalog(AccessStore store)
+public sealed class PolicyCatalog(AccessStore store, ILogger<PolicyCatalog> logger)
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile StaticPolicy? _current;
@@ -32,6 +34,7 @@ public sealed class PolicyCatalog(AccessStore store)
             if (current is not null && snapshot.Version <= current.Version) return current;
             var policy = new StaticPolicy(snapshot);
             _current = policy;
+            Log.PolicyLoaded(logger, policy.Version);
             Changed?.Invoke(policy);
             return policy;
         }
