@@ -1,18 +1,23 @@
 using System.Text.Json;
 using Daarion.Adapters.Nats;
+using Daarion.ApiHost.Access;
 using Daarion.ApiHost.Auth;
 using Daarion.ApiHost.Economy;
 using Daarion.ApiHost.Health;
 using Daarion.ApiHost.Infrastructure;
 using Daarion.ApiHost.Ledger;
+using Daarion.ApiHost.Logins;
+using Daarion.ApiHost.Mail;
 using Daarion.ApiHost.Metrics;
 using Daarion.ApiHost.Problems;
+using Daarion.Crypto.Siwe;
 using Daarion.Grains;
 using Daarion.Grains.Ledger;
 using Daarion.Silo.Events;
 using Daarion.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Daarion.ApiHost;
@@ -46,6 +51,9 @@ public static class HostSetup
         services.AddStakingAndPayouts(builder.Configuration);
         services.AddSingleton<ReadinessProbe>();
         builder.AddBearerAccessControl();
+        builder.AddMail();
+        services.AddSingleton<LoginIssuer>();
+        services.AddSingleton(sp => new SiweVerifier(sp.GetRequiredService<TimeProvider>()));
     }
 
     public static void UseDaarionPipeline(this WebApplication app)
@@ -69,7 +77,7 @@ public static class HostSetup
 
     public static void MapDaarionApi(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymousAccess();
+        app.MapOpenApi("/openapi/{documentName}.json").RequiresAction(ActionCatalog.OpenApiRead).AllowAnonymousAccess();
         app.MapHealthApi();
         app.MapMetricsApi();
         app.MapAssetsApi();
@@ -78,6 +86,14 @@ public static class HostSetup
         app.MapHoldsApi();
         app.MapStakingApi();
         app.MapPayoutsApi();
+        app.MapRegistryApi();
+        app.MapGrantsApi();
+        app.MapIdentitiesApi();
+        app.MapTeamsApi();
+        app.MapAccessKeysApi();
+        app.MapPdpApi();
+        app.MapAuthApi();
+        if (app.Services.GetRequiredService<IOptions<MailOptions>>().Value.Delivery == MailDelivery.Development) app.MapDevMailboxApi();
         app.EnsureEveryRouteHasAnAction();
     }
 

@@ -10,4 +10,10 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Information, "DAARION API listening on {Urls}; PostgreSQL {Database}; NATS {Nats} ({Mode})")]
     public static partial void Started(ILogger logger, string urls, string database, string nats, string mode);
+
+    [LoggerMessage(5, LogLevel.Warning, "Sending a mail \"{Subject}\" to an address at {Domain} failed; it is dropped")]
+    public static partial void MailFailed(ILogger logger, Exception error, string subject, string domain);
+
+    [LoggerMessage(6, LogLevel.Warning, "The mail queue is full; a mail \"{Subject}\" was dropped")]
+    public static partial void MailDropped(ILogger logger, string subject);
 }

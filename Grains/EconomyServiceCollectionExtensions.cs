@@ -18,9 +18,9 @@ public static class EconomyServiceCollectionExtensions
     public static IServiceCollection AddStakingAndPayouts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StakingOptions>().BindConfiguration(StakingOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StakingOptions>, OptionsValidator<StakingOptions>>();
+        services.AddSingleton<IValidateOptions<StakingOptions>>(new OptionsValidator<StakingOptions>(o => o.Validate()));
         services.AddOptions<PayoutOptions>().BindConfiguration(PayoutOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PayoutOptions>, OptionsValidator<PayoutOptions>>();
+        services.AddSingleton<IValidateOptions<PayoutOptions>>(new OptionsValidator<PayoutOptions>(o => o.Validate()));
         services.AddSingleton<StakingStore>();
         services.AddSingleton<PayoutStore>();
         services.AddHostedService<PayoutClock>();

@@ -2,18 +2,13 @@ using Microsoft.Extensions.Options;
 
 namespace Daarion.Grains;
 
-/// <summary>Options that list their own problems, each naming its option.</summary>
-internal interface ISelfValidatingOptions
+/// <summary>Fails start-up with a message naming each bad option, as the options' own Validate() lists them.</summary>
+public sealed class OptionsValidator<TOptions>(Func<TOptions, IEnumerable<string>> validate) : IValidateOptions<TOptions>
+    where TOptions : class
 {
-    IEnumerable<string> Validate();
-}
-
-/// <summary>Fails start-up with a message naming each bad option.</summary>
-internal sealed class OptionsValidator<T> : IValidateOptions<T> where T : class, ISelfValidatingOptions
-{
-    public ValidateOptionsResult Validate(string? name, T options)
+    public ValidateOptionsResult Validate(string? name, TOptions options)
     {
-        var failures = options.Validate().ToList();
+        var failures = validate(options).ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

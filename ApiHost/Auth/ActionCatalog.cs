@@ -1,8 +1,39 @@
 namespace Daarion.ApiHost.Auth;
 
-/// <summary>Every action a route can be mapped to, with the scope that grants it. A route's action must be listed here.</summary>
+/// <summary>
+/// Every action a route can be mapped to. Each is a capability of the registry (sql/0004 and later migrations), where
+/// bundles grant it; the PDP decides on it. A test checks that every action here is registered.
+/// </summary>
 public static class ActionCatalog
 {
+    public const string HealthRead = "api.health.read";
+    public const string MetricsRead = "api.metrics.read";
+    public const string OpenApiRead = "api.openapi.read";
+
+    public const string AuthChallenge = "auth.challenge";
+    public const string AuthWalletLogin = "auth.wallet.login";
+    public const string AuthSendOtp = "auth.email.send_otp";
+    public const string AuthVerifyOtp = "auth.email.verify_otp";
+    public const string AuthRefresh = "auth.session.refresh";
+    public const string AuthLogout = "auth.session.logout";
+    public const string AuthWhoAmI = "auth.whoami";
+
+    public const string TeamCreate = "team.create";
+    public const string TeamRead = "team.read";
+    public const string TeamMemberManage = "team.member.manage";
+    public const string TeamOwnerManage = "team.owner.manage";
+    public const string TeamPlanUpdate = "team.plan.update";
+    public const string AccessKeyManage = "access_key.manage";
+
+    public const string RegistryRead = "registry.read";
+    public const string RegistryWrite = "registry.write";
+    public const string PdpExplain = "pdp.explain";
+    public const string PdpDecisionsRead = "pdp.decisions.read";
+    public const string DevMailboxRead = "dev.mailbox.read";
+    public const string ServiceActOnBehalf = "service.act_on_behalf";
+    public const string ServiceReadInternalLogs = "service.read.internal_logs";
+    public const string ServiceUpdateCapabilities = "service.update.capabilities";
+
     public const string AssetRead = "wallet.asset.read";
     public const string AssetCreate = "wallet.asset.create";
     public const string WalletCreate = "wallet.create";
@@ -24,27 +55,9 @@ public static class ActionCatalog
     public const string PayoutRateSet = "payout.rate.set";
     public const string PayoutRun = "payout.run";
 
-    public static readonly IReadOnlyDictionary<string, string> RequiredScope = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [AssetRead] = Scopes.WalletRead,
-        [AssetCreate] = Scopes.WalletAdmin,
-        [WalletCreate] = Scopes.WalletWrite,
-        [WalletRead] = Scopes.WalletRead,
-        [WalletAudit] = Scopes.WalletRead,
-        [Transfer] = Scopes.WalletWrite,
-        [Adjust] = Scopes.WalletAdmin,
-        [HoldCreate] = Scopes.WalletWrite,
-        [HoldRead] = Scopes.WalletRead,
-        [HoldPost] = Scopes.WalletWrite,
-        [HoldVoid] = Scopes.WalletWrite,
-        [TransactionRead] = Scopes.WalletRead,
-        [StakeRingk] = Scopes.WalletWrite,
-        [UnstakeRingk] = Scopes.WalletWrite,
-        [StakeRead] = Scopes.WalletRead,
-        [PayoutRead] = Scopes.WalletRead,
-        [PayoutClaim] = Scopes.WalletWrite,
-        [PayoutRateRead] = Scopes.WalletRead,
-        [PayoutRateSet] = Scopes.WalletAdmin,
-        [PayoutRun] = Scopes.WalletAdmin,
-    };
+    public static readonly IReadOnlySet<string> All = typeof(ActionCatalog)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToHashSet(StringComparer.Ordinal);
 }

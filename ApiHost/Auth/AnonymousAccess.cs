@@ -1,6 +1,6 @@
 namespace Daarion.ApiHost.Auth;
 
-/// <summary>Endpoint metadata: the route is public (health, readiness, metrics, the OpenAPI document).</summary>
+/// <summary>Endpoint metadata: callers without credentials are decided on as the anonymous subject (health, logins, …).</summary>
 public sealed class AnonymousAccess
 {
     public static readonly AnonymousAccess Instance = new();

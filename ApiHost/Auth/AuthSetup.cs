@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Daarion.Grains.Access;
+using Daarion.Grains.Logins;
 
 namespace Daarion.ApiHost.Auth;
 
@@ -31,7 +33,10 @@ public static class AuthSetup
         builder.Services.AddSingleton(new DevelopmentAccess(development));
         builder.Services.AddSingleton<JwtValidator>();
         builder.Services.AddSingleton<JwtIssuer>();
-        builder.Services.AddSingleton<ScopeAccessPolicy>();
+        builder.Services.AddSingleton<CallerAuthenticator>();
+        builder.Services.AddAccessControl();
+        // Email codes are hashed under a key of their own, derived from the token secret.
+        builder.Services.AddLogins(HMACSHA256.HashData(key, "daarion one-time codes v1"u8));
     }
 
     private static byte[] LoadOrCreateDevelopmentSecret(string dataRoot)

@@ -1,7 +1,24 @@
+using Daarion.Grains.Interfaces.Access;
+using Daarion.Silo.Events;
+
 namespace Daarion.ApiHost.Auth;
 
-/// <summary>Who is calling, as the bearer token says: its subject and the scopes it was granted.</summary>
-public sealed record Caller(string Subject, IReadOnlySet<string> Scopes, DateTimeOffset ExpiresAt)
+/// <summary>
+/// Who a request is decided on: the original caller's subject (also when an internal service relayed it, then named
+/// in <see cref="Via"/>), its principal name (a JWT's sub; <c>kind:id</c> for keys), and its login session, if any.
+/// </summary>
+public sealed record Caller(PolicySubject Subject, string Principal, Guid? SessionId = null, string? Via = null)
 {
-    public bool HasScope(string scope) => Scopes.Contains(scope);
+    public static readonly Caller Anonymous = new(PolicySubject.Anonymous, PolicySubject.Anonymous.Key);
+
+    /// <summary>The registered user calling (a JWT whose sub is a user id), or null for keys and other subjects.</summary>
+    public Guid? UserId => Subject.Kind == SubjectKind.User && Guid.TryParseExact(Subject.Id, "D", out var id) ? id : null;
+
+    /// <summary>The caller as events name it (seed 42 §6): users and their access keys are users.</summary>
+    public EventActor Actor => Subject.Kind switch
+    {
+        SubjectKind.Embassy => EventActor.Embassy(Subject.Id),
+        SubjectKind.Service => EventActor.Service(Subject.Id),
+        _ => EventActor.User(Principal),
+    };
 }

@@ -3,41 +3,43 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Daarion.Grains.Interfaces.Access;
 
 namespace Daarion.ApiHost.Auth;
 
 /// <summary>
 /// Validates bearer JWTs: compact form, header alg HS256 only (never "none" or another algorithm), signature in
 /// constant time, exp required, nbf and aud checked, sub required; scope is the space-separated list of the wallet
-/// seed. Valid tokens are remembered until they expire, so a client's repeated token costs one lookup.
+/// seed; sid names the login session (tokens issued at login). Valid tokens are remembered until they expire, so a
+/// client's repeated token costs one lookup; whether its session was revoked is checked by the caller on every use.
 /// </summary>
 public sealed class JwtValidator(JwtOptions options, TimeProvider time)
 {
     private const int MaxTokenLength = 8192;
     private const int CacheCapacity = 10_000;
 
-    private readonly ConcurrentDictionary<string, Caller> _valid = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TokenClaims> _valid = new(StringComparer.Ordinal);
 
-    public bool TryValidate(string token, out Caller caller, out string error)
+    public bool TryValidate(string token, out TokenClaims claims, out string error)
     {
         var now = time.GetUtcNow();
         if (_valid.TryGetValue(token, out var known) && known.ExpiresAt + options.ClockSkew > now)
         {
-            caller = known;
+            claims = known;
             error = "";
             return true;
         }
-        caller = null!;
+        claims = null!;
         if (!TryValidateUncached(token, now, out var validated, out error)) return false;
         if (_valid.Count >= CacheCapacity) _valid.Clear();
         _valid[token] = validated;
-        caller = validated;
+        claims = validated;
         return true;
     }
 
-    private bool TryValidateUncached(string token, DateTimeOffset now, out Caller caller, out string error)
+    private bool TryValidateUncached(string token, DateTimeOffset now, out TokenClaims validated, out string error)
     {
-        caller = null!;
+        validated = null!;
         if (token.Length > MaxTokenLength) return Fail("the token is too long", out error);
         var parts = token.Split('.');
         if (parts.Length != 3) return Fail("the token is not a compact JWS (header.payload.signature)", out error);
@@ -68,7 +70,8 @@ public sealed class JwtValidator(JwtOptions options, TimeProvider time)
             {
                 return Fail("the token has no sub claim", out error);
             }
-            caller = new Caller(sub.GetString()!, Scopes(claims), expires.Value);
+            if (!TrySession(claims, out var session)) return Fail("the token's sid claim is not a session id", out error);
+            validated = new TokenClaims(sub.GetString()!, Scopes(claims), expires.Value, session);
         }
         error = "";
         return true;
@@ -85,10 +88,19 @@ public sealed class JwtValidator(JwtOptions options, TimeProvider time)
         };
     }
 
-    private static HashSet<string> Scopes(JsonElement claims) =>
+    private static string Scopes(JsonElement claims) =>
         claims.TryGetProperty("scope", out var scope) && scope.ValueKind == JsonValueKind.String
-            ? [.. scope.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries)]
-            : [];
+            ? PolicySubject.CanonicalScopes(scope.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            : "";
+
+    private static bool TrySession(JsonElement claims, out Guid? session)
+    {
+        session = null;
+        if (!claims.TryGetProperty("sid", out var sid)) return true;
+        if (sid.ValueKind != JsonValueKind.String || !Guid.TryParseExact(sid.GetString(), "D", out var id)) return false;
+        session = id;
+        return true;
+    }
 
     // NumericDate claims (RFC 7519 §2): seconds since the epoch, possibly fractional. Absent is fine (null); malformed is not.
     private static bool TryTime(JsonElement claims, string name, out DateTimeOffset? value)

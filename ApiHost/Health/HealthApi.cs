@@ -10,8 +10,8 @@ public static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder routes)
     {
         var v1 = routes.MapGroup("/v1").WithTags("Health");
-        v1.MapGet("/health", () => TypedResults.Ok(new { status = "up" })).WithName("Health").AllowAnonymousAccess();
-        v1.MapGet("/ready", Ready).WithName("Ready").AllowAnonymousAccess();
+        v1.MapGet("/health", () => TypedResults.Ok(new { status = "up" })).WithName("Health").RequiresAction(ActionCatalog.HealthRead).AllowAnonymousAccess();
+        v1.MapGet("/ready", Ready).WithName("Ready").RequiresAction(ActionCatalog.HealthRead).AllowAnonymousAccess();
         return routes;
     }
 

@@ -13,6 +13,7 @@ public static class MetricsApi
                 TypedResults.Text(silo.ToPrometheusText() + ledger.Metrics.ToPrometheusText(), "text/plain; version=0.0.4; charset=utf-8"))
             .WithTags("Operations")
             .WithName("Metrics")
+            .RequiresAction(ActionCatalog.MetricsRead)
             .AllowAnonymousAccess();
         return routes;
     }

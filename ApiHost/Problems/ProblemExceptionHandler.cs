@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Daarion.Grains.Access;
 using Daarion.Silo;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
@@ -34,6 +35,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         BadHttpRequestException { StatusCode: 413 } => (413, ProblemTypes.PayloadTooLarge, "The request body is too large.", null),
         BadHttpRequestException bad => (bad.StatusCode, ProblemTypes.ForStatus(bad.StatusCode), "The request is not valid.", null),
         JsonException => (400, ProblemTypes.MalformedJson, "The request body is not valid JSON.", null),
+        DecisionLogFullException => (503, ProblemTypes.Overloaded, "Decisions cannot be logged right now; retry shortly.", TimeSpan.FromSeconds(1)),
         GrainOverloadedException overloaded => (503, ProblemTypes.Overloaded, "Too many requests for one resource; retry shortly.", overloaded.RetryAfter),
         GrainCallTimeoutException => (503, ProblemTypes.Timeout, "The request took too long; retry shortly.", TimeSpan.FromSeconds(1)),
         NpgsqlException or GrainActivationException { InnerException: NpgsqlException } =>

@@ -34,6 +34,11 @@ public static class ProblemTypes
     public const string HoldExpired = Base + "hold-expired";
     public const string HoldAmountExceeded = Base + "hold-amount-exceeded";
     public const string PayoutNotClaimable = Base + "payout-not-claimable";
+    public const string UnknownReference = Base + "unknown-reference";
+    public const string Conflict = Base + "conflict";
+    public const string LastOwner = Base + "last-owner";
+    public const string RateLimited = Base + "rate-limited";
+    public const string LoginFailed = Base + "login-failed";
 
     /// <summary>The type for a bare status code (404 from routing, 405, …).</summary>
     public static string ForStatus(int status) => status switch
@@ -44,6 +49,7 @@ public static class ProblemTypes
         StatusCodes.Status404NotFound => NotFound,
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+        StatusCodes.Status429TooManyRequests => RateLimited,
         StatusCodes.Status503ServiceUnavailable => Overloaded,
         _ => status >= 500 ? Internal : BadRequest,
     };

@@ -1,7 +1,7 @@
 namespace Daarion.Grains.Ledger;
 
 /// <summary>Ledger settings, bound from the "Ledger" configuration section (e.g. Ledger__MaxBatchSize=2000).</summary>
-public sealed class LedgerOptions : ISelfValidatingOptions
+public sealed class LedgerOptions
 {
     public const string Section = "Ledger";
 

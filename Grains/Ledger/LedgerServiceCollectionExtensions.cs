@@ -14,7 +14,7 @@ public static class LedgerServiceCollectionExtensions
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
         services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LedgerOptions>, OptionsValidator<LedgerOptions>>();
+        services.AddSingleton<IValidateOptions<LedgerOptions>>(new OptionsValidator<LedgerOptions>(o => o.Validate()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<AssetRegistry>();

@@ -1,7 +1,7 @@
 namespace Daarion.Grains.Payouts;
 
 /// <summary>Payout settings, bound from the "Payouts" configuration section (e.g. Payouts__Period=01:00:00).</summary>
-public sealed class PayoutOptions : ISelfValidatingOptions
+public sealed class PayoutOptions
 {
     public const string Section = "Payouts";
 

@@ -1,7 +1,7 @@
 namespace Daarion.Grains.Staking;
 
 /// <summary>Staking settings, bound from the "Staking" configuration section (e.g. Staking__UnbondingPeriod=7.00:00:00).</summary>
-public sealed class StakingOptions : ISelfValidatingOptions
+public sealed class StakingOptions
 {
     public const string Section = "Staking";
 

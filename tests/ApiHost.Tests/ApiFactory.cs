@@ -13,7 +13,10 @@ internal sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) 
     public const string Secret = "tests-secret-of-at-least-thirty-two-bytes!";
     public const string Audience = "agentic-commerce";
 
-    public static async Task<ApiFactory> WithSharedServersAsync() => new(new Dictionary<string, string?>
+    public static Task<ApiFactory> WithSharedServersAsync() => WithSharedServersAsync(new Dictionary<string, string?>());
+
+    /// <summary>On a fresh database of the shared PostgreSQL and the shared nats-server, with further <paramref name="settings"/>.</summary>
+    public static async Task<ApiFactory> WithSharedServersAsync(IReadOnlyDictionary<string, string?> settings) => new(new Dictionary<string, string?>(settings)
     {
         ["DATABASE_URL"] = await SharedServers.CreateDatabaseAsync(migrate: false),
         ["NATS_URL"] = await SharedServers.NatsUrlAsync(),

@@ -5,19 +5,27 @@ using System.Text.Json;
 
 namespace Daarion.ApiHost.Tests;
 
-/// <summary>An HTTP client of the ledger API with a bearer token, sending JSON bodies with an Idempotency-Key.</summary>
+/// <summary>An HTTP client of the API with a bearer credential, sending JSON bodies (POSTs with an Idempotency-Key, as the ledger wants).</summary>
 internal sealed class LedgerClient(HttpClient http)
 {
     private int _keys;
 
     public HttpClient Http { get; } = http;
 
-    public static LedgerClient For(ApiFactory api, string scope = Tokens.All, string subject = "tester")
+    public static LedgerClient For(ApiFactory api, string scope = Tokens.All, string subject = "tester") => WithToken(api, Tokens.Mint(scope, subject));
+
+    /// <summary>A client presenting <paramref name="token"/> (a JWT or a key) as its bearer credential.</summary>
+    public static LedgerClient WithToken(ApiFactory api, string token)
     {
         var http = api.CreateClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint(scope, subject));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return new LedgerClient(http);
     }
+
+    public Task<HttpResponseMessage> PutAsync(string path, object body) =>
+        Http.PutAsync(path, new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"));
+
+    public Task<HttpResponseMessage> DeleteAsync(string path) => Http.DeleteAsync(path);
 
     public Task<HttpResponseMessage> PostAsync(string path, object? body, string? key = null) =>
         PostRawAsync(path, body is null ? null : JsonSerializer.Serialize(body), key);

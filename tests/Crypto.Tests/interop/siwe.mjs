@@ -6,12 +6,12 @@ import { run } from "./io.mjs";
 const minutes = (iso, count) => new Date(Date.parse(iso) + count * 60_000).toISOString();
 
 await run({
-  // Each case is a partial SiweMessage; times are given as minute offsets from `now`
+  // Each case is a partial SiweMessage (and optionally the signing privateKey); times are given as minute offsets from `now`
   // so the C# side can verify against the same fixed clock.
   sign: async ({ now, cases }) => {
     const results = [];
     for (const c of cases) {
-      const wallet = Wallet.createRandom();
+      const wallet = c.privateKey ? new Wallet(c.privateKey) : Wallet.createRandom();
       const message = new SiweMessage({
         scheme: c.scheme,
         domain: c.domain,

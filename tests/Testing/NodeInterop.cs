@@ -1,9 +1,9 @@
-using Daarion.Testing;
+using Xunit;
 
-namespace Daarion.Crypto.Tests.ReferenceInterop;
+namespace Daarion.Testing;
 
 /// <summary>
-/// Runs the reference JavaScript libraries (ethers, siwe, standardwebhooks) pinned in interop/package.json.
+/// Runs the reference JavaScript libraries (ethers, siwe, standardwebhooks) pinned in tests/Crypto.Tests/interop/package.json.
 /// Installs them with <c>npm ci</c> the first time; when node or npm is missing every interop test fails
 /// with that reason instead of passing vacuously.
 /// </summary>
