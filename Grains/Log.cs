@@ -21,4 +21,7 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Information, "Released {Count} expired holds")]
     public static partial void HoldsExpired(ILogger logger, int count);
+
+    [LoggerMessage(60, LogLevel.Warning, "Site {SiteId} could not take {Readings} readings of a batch; they are reported failed (retry is safe)")]
+    public static partial void SiteIngestFailed(ILogger logger, Exception error, string siteId, int readings);
 }
