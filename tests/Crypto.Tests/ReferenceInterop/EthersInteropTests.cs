@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Daarion.Crypto.Ethereum;
 using Daarion.Crypto.Tests.Ethereum;
+using Daarion.Testing;
 
 namespace Daarion.Crypto.Tests.ReferenceInterop;
 

@@ -1,3 +1,5 @@
+using Daarion.Testing;
+
 namespace Daarion.Crypto.Tests.ReferenceInterop;
 
 /// <summary>Shares one <see cref="NodeInterop"/> (and one npm install) across the interop test classes.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Daarion.Crypto.Ethereum;
 using Daarion.Crypto.Siwe;
+using Daarion.Testing;
 
 namespace Daarion.Crypto.Tests.ReferenceInterop;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Daarion.Crypto.Webhooks;
+using Daarion.Testing;
 
 namespace Daarion.Crypto.Tests.ReferenceInterop;
 

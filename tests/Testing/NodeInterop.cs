@@ -2,11 +2,13 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Xunit;
 
-namespace Daarion.Crypto.Tests.ReferenceInterop;
+namespace Daarion.Testing;
 
 /// <summary>
-/// Runs the reference JavaScript libraries (ethers, siwe, standardwebhooks) pinned in interop/package.json.
+/// Runs the reference JavaScript libraries (ethers, siwe, standardwebhooks) pinned in
+/// tests/Crypto.Tests/interop/package.json, for any test project that checks its work against them.
 /// Installs them with <c>npm ci</c> the first time; when node or npm is missing every interop test fails
 /// with that reason instead of passing vacuously.
 /// </summary>
@@ -121,15 +123,5 @@ public sealed class NodeInterop : IAsyncLifetime
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    // The scripts live next to the project file; the tests run from bin/<configuration>/<framework>/.
-    private static string FindInteropDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "interop");
-            if (File.Exists(Path.Combine(candidate, "package.json")) && File.Exists(Path.Combine(dir.FullName, "Crypto.Tests.csproj")))
-                return candidate;
-        }
-        throw new DirectoryNotFoundException($"No tests/Crypto.Tests/interop above {AppContext.BaseDirectory}.");
-    }
+    private static string FindInteropDirectory() => Path.Combine(RepositoryRoot.Path, "tests", "Crypto.Tests", "interop");
 }
