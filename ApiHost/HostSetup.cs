@@ -1,12 +1,15 @@
 using System.Text.Json;
 using Daarion.Adapters.Nats;
 using Daarion.ApiHost.Auth;
+using Daarion.ApiHost.Embassy;
+using Daarion.ApiHost.Energy;
 using Daarion.ApiHost.Health;
 using Daarion.ApiHost.Infrastructure;
 using Daarion.ApiHost.Ledger;
 using Daarion.ApiHost.Metrics;
 using Daarion.ApiHost.Problems;
 using Daarion.Grains;
+using Daarion.Grains.Energy;
 using Daarion.Grains.Ledger;
 using Daarion.Silo.Events;
 using Daarion.Silo.Hosting;
@@ -42,6 +45,7 @@ public static class HostSetup
         services.AddOpenApi();
         services.AddSilo(silo => silo.AddGrains(GrainsAssembly.Assembly));
         services.AddLedger();
+        services.AddEnergy();
         services.AddSingleton<ReadinessProbe>();
         builder.AddBearerAccessControl();
     }
@@ -60,8 +64,10 @@ public static class HostSetup
                 ProblemDetails = { Status = http.Response.StatusCode, Type = ProblemTypes.ForStatus(http.Response.StatusCode) },
             });
         });
-        app.UseMiddleware<AccessControlMiddleware>();
+        // Size limits apply before a webhook's body is read to check its signature, which comes before access control.
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseMiddleware<WebhookAuthenticationMiddleware>();
+        app.UseMiddleware<AccessControlMiddleware>();
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
     }
 
@@ -74,6 +80,10 @@ public static class HostSetup
         app.MapWalletsApi();
         app.MapTransfersApi();
         app.MapHoldsApi();
+        app.MapSitesApi();
+        app.MapOracleApi();
+        app.MapRwaApi();
+        app.MapEmbassyApi();
         app.EnsureEveryRouteHasAnAction();
     }
 

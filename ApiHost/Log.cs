@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Information, "DAARION API listening on {Urls}; PostgreSQL {Database}; NATS {Nats} ({Mode})")]
     public static partial void Started(ILogger logger, string urls, string database, string nats, string mode);
+
+    [LoggerMessage(20, LogLevel.Warning, "Refused a webhook for platform {Platform}: {Check}")]
+    public static partial void WebhookRefused(ILogger logger, string platform, string check);
 }

@@ -4,7 +4,8 @@ namespace Daarion.ApiHost.Auth;
 
 /// <summary>
 /// The policy enforcement point: every routed request is either public or mapped to an action; the caller is
-/// authenticated from its bearer token (401 otherwise) and the action decided by the policy (403 with the reason).
+/// authenticated from its bearer token, or by its webhook signature on Embassy routes (401 otherwise), and the
+/// action decided by the policy (403 with the reason).
 /// </summary>
 internal sealed class AccessControlMiddleware(RequestDelegate next, JwtValidator tokens, ScopeAccessPolicy policy)
 {
@@ -24,18 +25,22 @@ internal sealed class AccessControlMiddleware(RequestDelegate next, JwtValidator
             return;
         }
 
-        var header = context.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        // Signed webhooks were authenticated by their signature already (WebhookAuthenticationMiddleware); the rest by a bearer token.
+        if (context.Features.Get<Caller>() is not { } caller)
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            await Problem(context, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "A bearer token is required.");
-            return;
-        }
-        if (!tokens.TryValidate(header["Bearer ".Length..].Trim(), out var caller, out var error))
-        {
-            context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            await Problem(context, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, $"The bearer token is not valid: {error}.");
-            return;
+            var header = context.Request.Headers.Authorization.ToString();
+            if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                await Problem(context, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "A bearer token is required.");
+                return;
+            }
+            if (!tokens.TryValidate(header["Bearer ".Length..].Trim(), out caller, out var error))
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                await Problem(context, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, $"The bearer token is not valid: {error}.");
+                return;
+            }
         }
 
         var decision = policy.Decide(caller, action.Name);

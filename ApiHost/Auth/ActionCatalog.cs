@@ -15,6 +15,18 @@ public static class ActionCatalog
     public const string HoldPost = "wallet.hold.post";
     public const string HoldVoid = "wallet.hold.void";
     public const string TransactionRead = "wallet.tx.read";
+    public const string SiteCreate = "energy.site.create";
+    public const string SiteRead = "energy.site.read";
+    public const string ReadingIngest = "oracle.reading.ingest";
+    public const string QuarantineRead = "oracle.quarantine.read";
+    public const string QuarantineResolve = "oracle.quarantine.resolve";
+    public const string InventoryRead = "rwa.inventory.read";
+    public const string PlatformRegister = "embassy.platform.register";
+    public const string PlatformRead = "embassy.platform.read";
+
+    /// <summary>Seed 28 §6–§7: what an embassy key does on /embassy/energy and /embassy/oracle.</summary>
+    public const string EmbassyEnergyUpdate = "embassy.energy.update";
+    public const string EmbassyRwaUpdate = "embassy.rwa.update";
 
     public static readonly IReadOnlyDictionary<string, string> RequiredScope = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -30,5 +42,15 @@ public static class ActionCatalog
         [HoldPost] = Scopes.WalletWrite,
         [HoldVoid] = Scopes.WalletWrite,
         [TransactionRead] = Scopes.WalletRead,
+        [SiteCreate] = Scopes.EnergyAdmin,
+        [SiteRead] = Scopes.EnergyRead,
+        [ReadingIngest] = Scopes.EnergyWrite,
+        [QuarantineRead] = Scopes.EnergyRead,
+        [QuarantineResolve] = Scopes.EnergyAdmin,
+        [InventoryRead] = Scopes.EnergyRead,
+        [PlatformRegister] = Scopes.EnergyAdmin,
+        [PlatformRead] = Scopes.EnergyAdmin,
+        [EmbassyEnergyUpdate] = Scopes.EmbassyWebhook,
+        [EmbassyRwaUpdate] = Scopes.EmbassyWebhook,
     };
 }
