@@ -1,12 +1,10 @@
-using System.Text.Json;
+using System.Text;
 using Daarion.ApiHost.Auth;
 using Daarion.ApiHost.Energy;
 using Daarion.ApiHost.Ledger;
 using Daarion.Grains.Energy;
 using Daarion.Grains.Interfaces.Energy;
 using Daarion.Silo.Events;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace Daarion.ApiHost.Embassy;
 
@@ -23,8 +21,9 @@ public static class EmbassyApi
             .Produces<PlatformView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         embassy.MapGet("/platforms/{platform}", Get).RequiresAction(ActionCatalog.PlatformRead)
             .Produces<PlatformView>().ProducesProblem(StatusCodes.Status404NotFound);
-        Webhook(embassy.MapPost("/energy", ReadingAsync<EnergyWebhookBody>(WebhookRoute.Energy)), ActionCatalog.EmbassyEnergyUpdate);
-        Webhook(embassy.MapPost("/oracle", ReadingAsync<OracleWebhookBody>(WebhookRoute.Oracle)), ActionCatalog.EmbassyEnergyUpdate);
+        // Seed 42 §8.8's {platform, domain, site_id, value, unit, ts} and seed 28 §7's {site, kWh, ts}; both may add seq, key_id and signature.
+        Webhook(embassy.MapPost("/energy", ReadingAsync(WebhookRoute.Energy, ReadingFieldNames.Default, null)), ActionCatalog.EmbassyEnergyUpdate);
+        Webhook(embassy.MapPost("/oracle", ReadingAsync(WebhookRoute.Oracle, ReadingFieldNames.Oracle, EnergyUnit.KWh)), ActionCatalog.EmbassyEnergyUpdate);
         Webhook(embassy.MapPost("/rwa", Rwa), ActionCatalog.EmbassyRwaUpdate);
         return routes;
     }
@@ -48,45 +47,63 @@ public static class EmbassyApi
     }
 
     /// <summary>A webhook carrying one reading: parsed from the verified body, applied once per webhook-id.</summary>
-    private static Func<HttpContext, EnergyService, IOptions<JsonOptions>, TimeProvider, Task<IResult>> ReadingAsync<TBody>(WebhookRoute route)
-        where TBody : class, IReadingWebhookBody =>
-        async (http, energy, json, time) =>
+    private static Func<HttpContext, EnergyService, TimeProvider, Task<IResult>> ReadingAsync(WebhookRoute route, ReadingFieldNames names, EnergyUnit? impliedUnit) =>
+        async (http, energy, time) =>
         {
-            if (!TryReadBody<TBody>(http, json.Value, out var webhook, out var body, out var problem)) return problem;
-            if (!body.TryToReading(out var reading, out var error)) return LedgerProblems.Invalid(error!);
+            var webhook = Verified(http);
+            if (ParseReading(webhook, names, impliedUnit, out var reading) is { } problem) return problem;
             var answer = await energy.ReceiveReadingAsync(webhook.Receipt(route, time.GetUtcNow()), reading.SiteId, reading.Reading);
             return EmbassyResponses.Reading(http, webhook, reading.SiteId, answer);
         };
 
-    private static async Task<IResult> Rwa(HttpContext http, EnergyService energy, IOptions<JsonOptions> json, TimeProvider time)
+    private static async Task<IResult> Rwa(HttpContext http, EnergyService energy, TimeProvider time)
     {
-        if (!TryReadBody<RwaWebhookBody>(http, json.Value, out var webhook, out var body, out var problem)) return problem;
-        string? error = null;
-        if (!SiteIds.IsValid(body.SiteId)) error = $"site_id must be {SiteIds.Rule}.";
-        if (!EnergyNames.TryParse<RwaDomain>(body.Domain, out var domain) || domain == RwaDomain.Energy)
+        var webhook = Verified(http);
+        if (ParseStock(webhook, out var siteId, out var domain, out var value, out var ts) is { } problem) return problem;
+        var receipt = webhook.Receipt(WebhookRoute.Rwa, time.GetUtcNow());
+        var report = new InventoryReport(domain, value, ts, "embassy:" + webhook.Platform, EventActor.Embassy(webhook.Platform), receipt);
+        var answer = await energy.ReceiveInventoryAsync(siteId, report);
+        return EmbassyResponses.Inventory(http, webhook, siteId, answer);
+    }
+
+    private static IResult? ParseReading(VerifiedWebhook webhook, ReadingFieldNames names, EnergyUnit? impliedUnit, out SiteReading reading)
+    {
+        reading = default;
+        ReadingJson.ReadDocument(webhook.Body, names, out var text);
+        if (PlatformMismatch(webhook, text.Platform) is { } mismatch) return mismatch;
+        if (text.Domain.Length > 0 && !text.Domain.SequenceEqual("energy"u8)) return LedgerProblems.Invalid("domain must be energy here; food and water stock goes to /v1/embassy/rwa.");
+        return new ReadingParser().TryParse(text, names, impliedUnit, out reading, out var error) ? null : LedgerProblems.Invalid(error!);
+    }
+
+    /// <summary>A food or water stock report: site_id, domain, value in g, kg or t (food) or l or m3 (water), ts.</summary>
+    private static IResult? ParseStock(VerifiedWebhook webhook, out string siteId, out RwaDomain domain, out decimal value, out DateTimeOffset ts)
+    {
+        ReadingJson.ReadDocument(webhook.Body, ReadingFieldNames.Default, out var text);
+        siteId = Encoding.UTF8.GetString(text.SiteId);
+        value = 0;
+        if (PlatformMismatch(webhook, text.Platform) is { } mismatch)
+        {
+            (domain, ts) = (default, default);
+            return mismatch;
+        }
+        var error = text.Malformed;
+        if (!SiteIds.IsValid(siteId)) error ??= $"site_id must be {SiteIds.Rule}.";
+        if (!EnergyNames.TryParse(Encoding.UTF8.GetString(text.Domain), out domain) || domain == RwaDomain.Energy)
         {
             error ??= "domain must be food or water; energy stock follows the meter's readings (/v1/embassy/energy).";
         }
-        decimal normalized = 0;
-        if (body.Value is not { } text || !Amounts.TryParse(text.Text, signed: false, out var value)) error ??= Amounts.Describe("value", signed: false);
-        else if (!InventoryUnits.TryNormalize(domain, body.Unit, value, out normalized)) error ??= "unit must be g, kg or t for food, l or m3 for water, and the value at most 10^15 with 12 decimals in kg or l.";
-        if (body.Ts is null) error ??= "ts is required: an RFC 3339 timestamp with a time zone.";
-        RequestFields.TryTimestamp(body.Ts, "ts", out var ts, ref error);
-        if (error is not null) return LedgerProblems.Invalid(error);
-        var receipt = webhook.Receipt(WebhookRoute.Rwa, time.GetUtcNow());
-        var report = new InventoryReport(domain, normalized, ts!.Value.ToUniversalTime(), "embassy:" + webhook.Platform, EventActor.Embassy(webhook.Platform), receipt);
-        var answer = await energy.ReceiveInventoryAsync(body.SiteId!, report);
-        return EmbassyResponses.Inventory(http, webhook, body.SiteId!, answer);
+        if (!ReadingParser.TryDecimal(text.Value, out var amount)) error ??= Amounts.Describe("value", signed: false);
+        else if (!InventoryUnits.TryNormalize(domain, Encoding.UTF8.GetString(text.Unit), amount, out value)) error ??= "unit must be g, kg or t for food, l or m3 for water, and the value at most 10^15 with 12 decimals in kg or l.";
+        if (!Rfc3339.TryParse(text.Ts, out ts)) error ??= "ts must be an RFC 3339 timestamp with a time zone, such as \"2026-01-31T12:00:00Z\".";
+        return error is null ? null : LedgerProblems.Invalid(error);
     }
 
-    /// <summary>The verified webhook and its body; a body that is null or names another platform than its signer is refused.</summary>
-    private static bool TryReadBody<TBody>(HttpContext http, JsonOptions json, out VerifiedWebhook webhook, out TBody body, out IResult problem) where TBody : class, IWebhookBody
-    {
-        webhook = http.Features.Get<VerifiedWebhook>() ?? throw new InvalidOperationException("The webhook authentication middleware did not run for this route.");
-        body = JsonSerializer.Deserialize<TBody>(webhook.Body, json.SerializerOptions)!;
-        problem = null!;
-        if (body is null) problem = LedgerProblems.Invalid("The body must be a JSON object.");
-        else if (body.Platform is { } named && named != webhook.Platform) problem = LedgerProblems.Invalid($"The body names platform '{named}' but was signed by '{webhook.Platform}'.");
-        return problem is null;
-    }
+    private static VerifiedWebhook Verified(HttpContext http) =>
+        http.Features.Get<VerifiedWebhook>() ?? throw new InvalidOperationException("The webhook authentication middleware did not run for this route.");
+
+    // The signature proves who sent the body; a body that names another platform contradicts it.
+    private static IResult? PlatformMismatch(VerifiedWebhook webhook, ReadOnlySpan<byte> platform) =>
+        platform.IsEmpty || Ascii.Equals(platform, webhook.Platform)
+            ? null
+            : LedgerProblems.Invalid($"The body names platform '{Encoding.UTF8.GetString(platform)}' but was signed by '{webhook.Platform}'.");
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Daarion.ApiHost.Auth;
+using Daarion.ApiHost.Energy;
 using Daarion.ApiHost.Problems;
 using Daarion.Crypto.Webhooks;
 using Daarion.Grains.Energy;
@@ -26,9 +27,7 @@ internal sealed class WebhookAuthenticationMiddleware(RequestDelegate next, Ener
             return;
         }
         var request = context.Request;
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, context.RequestAborted);
-        var body = buffer.ToArray();
+        var body = await RequestBody.ReadAsync(context);
 
         var platform = PlatformOf(request, body);
         if (!PlatformNames.IsValid(platform))

@@ -1,5 +1,6 @@
 using Daarion.ApiHost.Auth;
 using Daarion.ApiHost.Ledger;
+using Daarion.ApiHost.Problems;
 using Daarion.Grains.Energy;
 using Daarion.Grains.Interfaces.Energy;
 using Daarion.Silo.Events;
@@ -21,7 +22,7 @@ public static class OracleApi
     {
         var oracle = routes.MapGroup("/v1/oracle").WithTags("Oracle");
         oracle.MapPost("/readings:batch", Ingest).RequiresAction(ActionCatalog.ReadingIngest).WithMetadata(BatchSize)
-            .Produces<ReadingBatchResponse>().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<ReadingBatchResponse>().ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         oracle.MapGet("/quarantine", List).RequiresAction(ActionCatalog.QuarantineRead)
             .Produces<QuarantinePage>().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         oracle.MapPost("/quarantine/{quarantineId}/release", (string quarantineId, HttpContext http, EnergyService energy) => Resolve(quarantineId, release: true, http, energy))
@@ -31,33 +32,14 @@ public static class OracleApi
         return routes;
     }
 
-    private static async Task<IResult> Ingest(ReadingBatchRequest body, HttpContext http, EnergyService energy, IOptions<OracleOptions> options)
+    private static async Task<IResult> Ingest(HttpContext http, EnergyService energy, IOptions<OracleOptions> options)
     {
-        var max = options.Value.MaxBatchReadings;
-        if (body.Readings is not { Count: > 0 } inputs || inputs.Count > max) return LedgerProblems.Invalid($"readings must hold 1 to {max} readings; split larger batches.");
-        var results = new BatchReadingResult[inputs.Count];
-        var readings = new List<SiteReading>(inputs.Count);
-        var positions = new List<int>(inputs.Count);
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            if (inputs[i] is not { } input)
-            {
-                results[i] = BatchReadingResult.Invalid("A reading must be a JSON object.");
-            }
-            else if (input.TryParse(out var reading, out var error))
-            {
-                readings.Add(reading);
-                positions.Add(i);
-            }
-            else
-            {
-                results[i] = BatchReadingResult.Invalid(error!);
-            }
-        }
+        if (!http.Request.HasJsonContentType()) return LedgerProblems.Create(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.BadRequest, "The batch must be sent as application/json.");
+        var body = await RequestBody.ReadAsync(http);
+        if (BatchDocument.Read(body, options.Value.MaxBatchReadings, out var error) is not { } batch) return LedgerProblems.Invalid(error!);
         var caller = http.Features.Get<Caller>()!;
-        var outcomes = await energy.IngestAsync("batch:" + caller.Subject, EventActor.Service(caller.Subject), readings);
-        for (var j = 0; j < outcomes.Length; j++) results[positions[j]] = BatchReadingResult.From(outcomes[j]);
-        return TypedResults.Ok(ReadingBatchResponse.Of(results));
+        var outcomes = await energy.IngestAsync("batch:" + caller.Subject, EventActor.Service(caller.Subject), batch.Readings);
+        return TypedResults.Json(ReadingBatchResponse.Of(batch.Complete(outcomes)), EnergyJsonContext.Default.ReadingBatchResponse);
     }
 
     private static async Task<IResult> List([FromQuery(Name = "site_id")] string? siteId, string? status, string? after, int? limit, EnergyStore store, CancellationToken cancellationToken)

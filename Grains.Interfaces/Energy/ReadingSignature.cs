@@ -13,5 +13,25 @@ public static class ReadingSignature
     public const string Prefix = "daarion-reading-v1";
 
     public static byte[] Payload(string siteId, string? seq, string value, string? unit, string ts) =>
-        Encoding.UTF8.GetBytes(string.Join('|', Prefix, siteId, seq ?? "", value, unit ?? "", ts));
+        Payload(Encoding.UTF8.GetBytes(siteId), Encoding.UTF8.GetBytes(seq ?? ""), Encoding.UTF8.GetBytes(value), Encoding.UTF8.GetBytes(unit ?? ""), Encoding.UTF8.GetBytes(ts));
+
+    /// <summary>The same bytes from the fields' UTF-8 text, as a request carries them.</summary>
+    public static byte[] Payload(ReadOnlySpan<byte> siteId, ReadOnlySpan<byte> seq, ReadOnlySpan<byte> value, ReadOnlySpan<byte> unit, ReadOnlySpan<byte> ts)
+    {
+        var payload = new byte[Prefix.Length + siteId.Length + seq.Length + value.Length + unit.Length + ts.Length + 5];
+        var at = Encoding.ASCII.GetBytes(Prefix, payload);
+        at = Append(payload, at, siteId);
+        at = Append(payload, at, seq);
+        at = Append(payload, at, value);
+        at = Append(payload, at, unit);
+        Append(payload, at, ts);
+        return payload;
+    }
+
+    private static int Append(Span<byte> payload, int at, ReadOnlySpan<byte> field)
+    {
+        payload[at] = (byte)'|';
+        field.CopyTo(payload[(at + 1)..]);
+        return at + 1 + field.Length;
+    }
 }

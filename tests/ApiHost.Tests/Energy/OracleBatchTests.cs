@@ -223,6 +223,24 @@ public sealed class OracleBatchTests
     }
 
     [Fact]
+    public async Task AReadingWithAFieldOfTheWrongType_IsRejectedAlone()
+    {
+        await using var host = await EnergyHost.StartAsync();
+        var site = await host.SiteAsync("interval");
+
+        var response = await host.Client.PostRawAsync("/v1/oracle/readings:batch", $$"""
+            {"readings":[{"site_id":"{{site}}","value":true,"ts":"{{At(0)}}"},{"site_id":"{{site}}","value":"1","ts":"{{At(1)}}","unit":["kWh"]},
+                         {"site_id":"{{site}}","value":"2","ts":"{{At(2)}}","extra":[1,2]},{"site_id":"{{site}}","value":"3","ts":"{{At(3)}}","seq":"4x"}]}
+            """);
+
+        Expect(response, 200);
+        var batch = await Json(response);
+        Assert.Equal(["rejected", "rejected", "accepted", "rejected"], Statuses(batch));
+        Assert.Equal(["value must be a number or a string.", "unit must be a string.", "seq must be a non-negative integer."],
+            new[] { 0, 1, 3 }.Select(i => batch.GetProperty("results")[i].GetProperty("detail").GetString()!).ToArray());
+    }
+
+    [Fact]
     public async Task BadBatches_Return4xxProblems_AndWriteNothing()
     {
         await using var host = await EnergyHost.StartAsync(new Dictionary<string, string?> { ["Oracle:MaxBatchReadings"] = "3" });
@@ -232,7 +250,10 @@ public sealed class OracleBatchTests
         await Problem(await host.Client.PostAsync("/v1/oracle/readings:batch", new { readings = Array.Empty<object>() }), 422, "invalid-request");
         await Problem(await host.Client.PostAsync("/v1/oracle/readings:batch", new { readings = new[] { reading, reading, reading, reading } }), 422, "invalid-request");
         await Problem(await host.Client.PostRawAsync("/v1/oracle/readings:batch", "{\"readings\":[{\"site_id\":\"x\",\"value\":\"1\","), 400, "malformed-json");
-        await Problem(await host.Client.PostRawAsync("/v1/oracle/readings:batch", """{"readings":[{"site_id":"x","value":true}]}"""), 400, "malformed-json");
+        await Problem(await host.Client.PostRawAsync("/v1/oracle/readings:batch", """{"readings":{"site_id":"x"}}"""), 400, "malformed-json");
+        using var text = new StringContent("""{"readings":[]}""", Encoding.UTF8, "text/plain");
+        text.Headers.Add("Idempotency-Key", "k");
+        Assert.Equal(415, (int)(await host.Client.Http.PostAsync("/v1/oracle/readings:batch", text)).StatusCode);
         await Problem(await For(host.Api, "energy:read").PostAsync("/v1/oracle/readings:batch", new { readings = new[] { reading } }), 403, "forbidden");
         using var anonymous = host.Api.CreateClient();
         await Problem(await anonymous.PostAsync("/v1/oracle/readings:batch", new StringContent("{}", Encoding.UTF8, "application/json")), 401, "unauthorized");
