@@ -1,0 +1,26 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace Daarion.Oracle.Bench;
+
+/// <summary>Registers the benchmark's fleet through the API: interval meters in kWh, no signatures.</summary>
+public static class SiteSeeder
+{
+    public static async Task<IReadOnlyList<string>> SeedAsync(Uri address, string token, int count)
+    {
+        using var http = new HttpClient { BaseAddress = address };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var sites = Enumerable.Range(1, count).Select(i => $"bench-{i:D6}").ToArray();
+        await Parallel.ForEachAsync(sites, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (site, ct) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/sites")
+            {
+                Content = JsonContent.Create(new { site_id = site, dao_id = "bench-dao", domain = "energy", meter = new { kind = "interval", unit = "kWh" } }),
+            };
+            request.Headers.Add("Idempotency-Key", "seed-" + site);
+            using var response = await http.SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"/v1/sites answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+        });
+        return sites;
+    }
+}
