@@ -7,7 +7,7 @@ public sealed record BenchOptions(int Sites, int Batch, int Connections, int Sec
 {
     public const string Usage =
         "usage: Daarion.Oracle.Bench [--sites N] [--batch R] [--connections C] [--seconds S] [--warmup W]\n" +
-        "  defaults: 1000 sites, 10000 readings per request, 4 concurrent senders, 20 s measured after 5 s of warm-up";
+        "  defaults: 1000 sites, 10000 readings per request, 4 concurrent senders, 20 s measured after 15 s of warm-up (the JIT settles)";
 
     /// <exception cref="FormatException">An unknown option, a value that is not a positive integer, or a fleet the senders cannot share.</exception>
     public static BenchOptions Parse(string[] args)
@@ -30,7 +30,7 @@ public sealed record BenchOptions(int Sites, int Batch, int Connections, int Sec
             values.GetValueOrDefault("--batch", 10_000),
             values.GetValueOrDefault("--connections", 4),
             values.GetValueOrDefault("--seconds", 20),
-            values.GetValueOrDefault("--warmup", 5));
+            values.GetValueOrDefault("--warmup", 15));
         if (options.Sites < options.Connections) throw new FormatException("--sites must be at least --connections: each sender owns its own sites.");
         if (options.Batch < options.Sites / options.Connections) throw new FormatException("--batch must give each of a sender's sites at least one reading.");
         return options;

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
@@ -13,13 +14,22 @@ public static class SiteSeeder
         var sites = Enumerable.Range(1, count).Select(i => $"bench-{i:D6}").ToArray();
         await Parallel.ForEachAsync(sites, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (site, ct) =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/sites")
+            // A 503 (the shared machine starved the database) is retried with the same key, which is safe.
+            for (var attempt = 1; ; attempt++)
             {
-                Content = JsonContent.Create(new { site_id = site, dao_id = "bench-dao", domain = "energy", meter = new { kind = "interval", unit = "kWh" } }),
-            };
-            request.Headers.Add("Idempotency-Key", "seed-" + site);
-            using var response = await http.SendAsync(request, ct);
-            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"/v1/sites answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/sites")
+                {
+                    Content = JsonContent.Create(new { site_id = site, dao_id = "bench-dao", domain = "energy", meter = new { kind = "interval", unit = "kWh" } }),
+                };
+                request.Headers.Add("Idempotency-Key", "seed-" + site);
+                using var response = await http.SendAsync(request, ct);
+                if (response.IsSuccessStatusCode) return;
+                if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 5)
+                {
+                    throw new InvalidOperationException($"/v1/sites answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+                }
+                await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
+            }
         });
         return sites;
     }
