@@ -58,6 +58,25 @@ public sealed class QuarantineTests
     }
 
     [Fact]
+    public async Task AnIntervalMetersAnomalies_HoldTheirEnergy_PaidOnReleaseAndNeverOnRejection()
+    {
+        await using var host = await EnergyHost.StartAsync();
+        var site = await WarmSiteAsync(host, "interval");
+
+        var batch = await host.BatchAsync(Reading(site, "40", At(13), 13), Reading(site, "3", DateTimeOffset.UtcNow.AddHours(1).ToString("O"), 14));
+        var (spike, future) = (batch.GetProperty("results")[0], batch.GetProperty("results")[1]);
+
+        Assert.Equal(("spike", "40", "future_timestamp", "3"), (spike.GetProperty("reason").GetString(), spike.GetProperty("kwh").GetString(),
+            future.GetProperty("reason").GetString(), future.GetProperty("kwh").GetString()));
+        Assert.Equal(12m, await host.EnergyAsync(site));
+        Expect(await host.Client.PostAsync($"/v1/oracle/quarantine/{spike.GetProperty("quarantine_id").GetString()}/reject", null), 200);
+        Assert.Equal(12m, await host.EnergyAsync(site));
+        Expect(await host.Client.PostAsync($"/v1/oracle/quarantine/{future.GetProperty("quarantine_id").GetString()}/release", null), 200);
+        Assert.Equal(15m, await host.EnergyAsync(site));
+        Assert.Equal(2L, await host.ScalarAsync<long>("SELECT count(*) FROM oracle_quarantine WHERE site_id = $1 AND status <> 'pending' AND resolved_by = 'operator'", site));
+    }
+
+    [Fact]
     public async Task AResolution_HappensOnce_AndItsKeyReplaysTheAnswer()
     {
         await using var host = await EnergyHost.StartAsync();

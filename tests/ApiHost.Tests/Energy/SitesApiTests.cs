@@ -105,6 +105,23 @@ public sealed class SitesApiTests
     }
 
     [Fact]
+    public async Task BadOracleOrEmbassySettings_StopTheStart_NamingEachOption()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = await Testing.SharedServers.CreateDatabaseAsync(migrate: false),
+            ["NATS_URL"] = await Testing.SharedServers.NatsUrlAsync(),
+            ["Oracle:SpikeFactor"] = "1",
+            ["Embassy:TimestampTolerance"] = "00:00:00",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
+
+        Assert.Contains("Oracle:SpikeFactor must be greater than 1.", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Embassy:TimestampTolerance must be at least 1 second.", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SiteWrites_NeedAnIdempotencyKeyAndTheAdminScope_AndUnknownFieldsAreRefused()
     {
         await using var host = await EnergyHost.StartAsync();
