@@ -10,7 +10,7 @@ namespace Daarion.Oracle.Bench;
 /// </summary>
 public static class BatchLoad
 {
-    public static async Task<LoadResult> RunAsync(Uri address, string token, IReadOnlyList<string> sites, BenchOptions options, TimeSpan duration)
+    public static async Task<LoadResult> RunAsync(Uri address, string token, IReadOnlyList<string> sites, BenchOptions options, TimeSpan duration, byte[]? deviceKey)
     {
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -20,7 +20,7 @@ public static class BatchLoad
         await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(sender => Task.Run(async () =>
         {
             var owned = sites.Where((_, i) => i % options.Connections == sender).Take(options.SitesPerSender).ToList();
-            var body = Bodies.GetOrAdd(sender, _ => new BatchBody(owned, options.ReadingsPerSite));
+            var body = Bodies.GetOrAdd(sender, _ => new BatchBody(owned, options.ReadingsPerSite, deviceKey));
             latencies[sender] = [];
             while (clock.Elapsed < duration)
             {

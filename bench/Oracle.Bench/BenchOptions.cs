@@ -2,17 +2,20 @@ using System.Globalization;
 
 namespace Daarion.Oracle.Bench;
 
-/// <summary>The command line: the fleet (sites), the batch size, how many senders, how long.</summary>
-public sealed record BenchOptions(int Sites, int Batch, int Connections, int Seconds, int Warmup)
+/// <summary>The command line: the fleet (sites), the batch size, how many senders, how long, and whether devices sign (HMAC).</summary>
+public sealed record BenchOptions(int Sites, int Batch, int Connections, int Seconds, int Warmup, bool Signed)
 {
     public const string Usage =
-        "usage: Daarion.Oracle.Bench [--sites N] [--batch R] [--connections C] [--seconds S] [--warmup W]\n" +
-        "  defaults: 1000 sites, 10000 readings per request, 4 concurrent senders, 20 s measured after 15 s of warm-up (the JIT settles)";
+        "usage: Daarion.Oracle.Bench [--sites N] [--batch R] [--connections C] [--seconds S] [--warmup W] [--signed]\n" +
+        "  defaults: 1000 sites, 10000 readings per request, 4 concurrent senders, 20 s measured after 15 s of warm-up (the JIT settles), unsigned;\n" +
+        "  --signed: every site requires signatures and every reading carries an HMAC-SHA256 device signature";
 
     /// <exception cref="FormatException">An unknown option, a value that is not a positive integer, or a fleet the senders cannot share.</exception>
     public static BenchOptions Parse(string[] args)
     {
         var values = new Dictionary<string, int>(StringComparer.Ordinal);
+        var signed = args.Contains("--signed");
+        args = [.. args.Where(a => a != "--signed")];
         for (var i = 0; i < args.Length; i += 2)
         {
             if (args[i] is not ("--sites" or "--batch" or "--connections" or "--seconds" or "--warmup") || i + 1 >= args.Length)
@@ -30,7 +33,8 @@ public sealed record BenchOptions(int Sites, int Batch, int Connections, int Sec
             values.GetValueOrDefault("--batch", 10_000),
             values.GetValueOrDefault("--connections", 4),
             values.GetValueOrDefault("--seconds", 20),
-            values.GetValueOrDefault("--warmup", 15));
+            values.GetValueOrDefault("--warmup", 15),
+            signed);
         if (options.Sites < options.Connections) throw new FormatException("--sites must be at least --connections: each sender owns its own sites.");
         if (options.Batch < options.Sites / options.Connections) throw new FormatException("--batch must give each of a sender's sites at least one reading.");
         return options;

@@ -30,7 +30,8 @@ try
     var token = new JwtIssuer(new JwtOptions { Secret = Encoding.UTF8.GetBytes(secret) }, TimeProvider.System)
         .Issue("bench", [Scopes.EnergyAdmin, Scopes.EnergyWrite], TimeSpan.FromHours(2));
     Console.WriteLine($"oracle bench: {options.Sites} sites, {options.Batch} readings per request ({options.ReadingsPerSite} per site), " +
-        $"{options.Connections} senders, {options.Seconds} s after {options.Warmup} s of warm-up, {Environment.ProcessorCount} cores");
+        $"{(options.Signed ? "HMAC-signed" : "unsigned")}, {options.Connections} senders, {options.Seconds} s after {options.Warmup} s of warm-up, {Environment.ProcessorCount} cores");
+    var deviceKey = options.Signed ? RandomNumberGenerator.GetBytes(32) : null;
 
     LoadResult warm, run;
     (long Commits, long Writes, long Events) before, after;
@@ -42,11 +43,11 @@ try
         ["JWT_SECRET"] = secret,
     }))
     {
-        var sites = await SiteSeeder.SeedAsync(host.Address, token, options.Sites);
-        warm = await BatchLoad.RunAsync(host.Address, token, sites, options, TimeSpan.FromSeconds(options.Warmup));
+        var sites = await SiteSeeder.SeedAsync(host.Address, token, options.Sites, deviceKey);
+        warm = await BatchLoad.RunAsync(host.Address, token, sites, options, TimeSpan.FromSeconds(options.Warmup), deviceKey);
         before = await StorageCountersAsync(host.Address);
         cpuBefore = CpuMeter.Take(host.ProcessId, servers.Postgres.DataDirectory);
-        run = await BatchLoad.RunAsync(host.Address, token, sites, options, TimeSpan.FromSeconds(options.Seconds));
+        run = await BatchLoad.RunAsync(host.Address, token, sites, options, TimeSpan.FromSeconds(options.Seconds), deviceKey);
         cpuAfter = CpuMeter.Take(host.ProcessId, servers.Postgres.DataDirectory);
         after = await StorageCountersAsync(host.Address);
     }
