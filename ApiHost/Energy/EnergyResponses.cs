@@ -10,21 +10,18 @@ internal static class EnergyResponses
     public static IResult Respond<T>(HttpContext http, EnergyResult<T> result, Func<T, IResult> success) where T : class
     {
         if (result.Replayed) http.Response.Headers[LedgerResponses.ReplayedHeader] = "true";
-        return result.Error is { } error ? Problem(error, http) : success(result.Value!);
+        return result.Error is { } error ? Problem(error) : success(result.Value!);
     }
 
-    private static IResult Problem(EnergyError error, HttpContext http)
+    private static IResult Problem(EnergyError error)
     {
         var (status, type) = error.Code switch
         {
-            EnergyErrorCode.InvalidRequest => (StatusCodes.Status422UnprocessableEntity, ProblemTypes.InvalidRequest),
             EnergyErrorCode.SiteExists => (StatusCodes.Status409Conflict, ProblemTypes.SiteExists),
-            EnergyErrorCode.UnknownSite or EnergyErrorCode.QuarantineNotFound => (StatusCodes.Status404NotFound, ProblemTypes.NotFound),
+            EnergyErrorCode.QuarantineNotFound => (StatusCodes.Status404NotFound, ProblemTypes.NotFound),
             EnergyErrorCode.QuarantineNotPending => (StatusCodes.Status409Conflict, ProblemTypes.QuarantineNotPending),
-            EnergyErrorCode.IdempotencyConflict => (StatusCodes.Status409Conflict, ProblemTypes.IdempotencyKeyReused),
-            _ => (StatusCodes.Status503ServiceUnavailable, ProblemTypes.DatabaseUnavailable),
+            _ => (StatusCodes.Status409Conflict, ProblemTypes.IdempotencyKeyReused),
         };
-        if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "1";
         return LedgerProblems.Create(status, type, error.Detail);
     }
 }
