@@ -3,6 +3,8 @@ using Daarion.Adapters.Nats;
 using Daarion.ApiHost.Access;
 using Daarion.ApiHost.Auth;
 using Daarion.ApiHost.Economy;
+using Daarion.ApiHost.Embassy;
+using Daarion.ApiHost.Energy;
 using Daarion.ApiHost.Health;
 using Daarion.ApiHost.Infrastructure;
 using Daarion.ApiHost.Ledger;
@@ -12,6 +14,7 @@ using Daarion.ApiHost.Metrics;
 using Daarion.ApiHost.Problems;
 using Daarion.Crypto.Siwe;
 using Daarion.Grains;
+using Daarion.Grains.Energy;
 using Daarion.Grains.Ledger;
 using Daarion.Silo.Events;
 using Daarion.Silo.Hosting;
@@ -49,6 +52,7 @@ public static class HostSetup
         services.AddSilo(silo => silo.AddGrains(GrainsAssembly.Assembly));
         services.AddLedger();
         services.AddStakingAndPayouts(builder.Configuration);
+        services.AddEnergy();
         services.AddSingleton<ReadinessProbe>();
         builder.AddBearerAccessControl();
         builder.AddMail();
@@ -70,8 +74,10 @@ public static class HostSetup
                 ProblemDetails = { Status = http.Response.StatusCode, Type = ProblemTypes.ForStatus(http.Response.StatusCode) },
             });
         });
-        app.UseMiddleware<AccessControlMiddleware>();
+        // Size limits apply before a webhook's body is read to check its signature, which comes before access control.
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseMiddleware<WebhookAuthenticationMiddleware>();
+        app.UseMiddleware<AccessControlMiddleware>();
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
     }
 
@@ -94,6 +100,10 @@ public static class HostSetup
         app.MapPdpApi();
         app.MapAuthApi();
         if (app.Services.GetRequiredService<IOptions<MailOptions>>().Value.Delivery == MailDelivery.Development) app.MapDevMailboxApi();
+        app.MapSitesApi();
+        app.MapOracleApi();
+        app.MapRwaApi();
+        app.MapEmbassyApi();
         app.EnsureEveryRouteHasAnAction();
     }
 

@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Warning, "The mail queue is full; a mail \"{Subject}\" was dropped")]
     public static partial void MailDropped(ILogger logger, string subject);
+
+    [LoggerMessage(20, LogLevel.Warning, "Refused a webhook for platform {Platform}: {Check}")]
+    public static partial void WebhookRefused(ILogger logger, string platform, string check);
 }

@@ -60,4 +60,7 @@ internal static partial class Log
 
     [LoggerMessage(27, LogLevel.Warning, "Payout {PayoutId} failed to settle on chain ({Reason}); its ledger credit was reversed")]
     public static partial void PayoutFailed(ILogger logger, Guid payoutId, string reason);
+
+    [LoggerMessage(60, LogLevel.Warning, "Site {SiteId} could not take {Readings} readings of a batch; they are reported failed (retry is safe)")]
+    public static partial void SiteIngestFailed(ILogger logger, Exception error, string siteId, int readings);
 }

@@ -6,9 +6,9 @@ namespace Daarion.ApiHost.Auth;
 
 /// <summary>
 /// The policy enforcement point. Every routed request is mapped to an action; its caller is authenticated from the
-/// bearer credential (401 otherwise; routes open to anonymous callers decide on the anonymous subject when there is
-/// none) and the PDP decides on the action (403 with the decision's reason). The resource's team is the route's
-/// {teamId}. An internal service may relay its caller's credential in Daarion-On-Behalf-Of: the decision is then on
+/// bearer credential, or on Embassy webhook routes by its signature (WebhookAuthenticationMiddleware); 401
+/// otherwise (routes open to anonymous callers decide on the anonymous subject when there is none). The PDP decides
+/// on the action (403 with the decision's reason). The resource's team is the route's {teamId}. An internal service may relay its caller's credential in Daarion-On-Behalf-Of: the decision is then on
 /// that original caller, not on the service.
 /// </summary>
 internal sealed class AccessControlMiddleware(RequestDelegate next, CallerAuthenticator authenticator, PolicyDecisionPoint pdp)
@@ -48,6 +48,8 @@ internal sealed class AccessControlMiddleware(RequestDelegate next, CallerAuthen
     // Null when the response (401) was written.
     private async Task<Caller?> AuthenticateAsync(HttpContext context, RouteEndpoint endpoint)
     {
+        // A signed webhook was authenticated by its signature already, as its platform's embassy.
+        if (context.Features.Get<Caller>() is { } verified) return verified;
         var header = context.Request.Headers.Authorization.ToString();
         if (header.Length == 0 && endpoint.Metadata.GetMetadata<AnonymousAccess>() is not null) return Caller.Anonymous;
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

@@ -55,6 +55,19 @@ public static class ActionCatalog
     public const string PayoutRateSet = "payout.rate.set";
     public const string PayoutRun = "payout.run";
 
+    public const string SiteCreate = "energy.site.create";
+    public const string SiteRead = "energy.site.read";
+    public const string ReadingIngest = "oracle.reading.ingest";
+    public const string QuarantineRead = "oracle.quarantine.read";
+    public const string QuarantineResolve = "oracle.quarantine.resolve";
+    public const string InventoryRead = "rwa.inventory.read";
+    public const string PlatformRegister = "embassy.platform.register";
+    public const string PlatformRead = "embassy.platform.read";
+
+    /// <summary>Seed 28 §6–§7: what an embassy key does on /embassy/energy and /embassy/oracle.</summary>
+    public const string EmbassyEnergyUpdate = "embassy.energy.update";
+    public const string EmbassyRwaUpdate = "embassy.rwa.update";
+
     public static readonly IReadOnlySet<string> All = typeof(ActionCatalog)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.IsLiteral)

@@ -39,6 +39,10 @@ public static class ProblemTypes
     public const string LastOwner = Base + "last-owner";
     public const string RateLimited = Base + "rate-limited";
     public const string LoginFailed = Base + "login-failed";
+    public const string SiteExists = Base + "site-exists";
+    public const string QuarantineNotPending = Base + "quarantine-not-pending";
+    public const string ReadingRejected = Base + "reading-rejected";
+    public const string WebhookIdReused = Base + "webhook-id-reused";
 
     /// <summary>The type for a bare status code (404 from routing, 405, …).</summary>
     public static string ForStatus(int status) => status switch
