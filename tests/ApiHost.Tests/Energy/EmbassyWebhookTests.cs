@@ -99,6 +99,23 @@ public sealed class EmbassyWebhookTests
     }
 
     [Fact]
+    public async Task AVerifiedPlatform_IsDecidedOnByThePdp_AsTheEmbassyOfItsName_AndAnOperatorsDenyStopsIt()
+    {
+        await using var host = await EnergyHost.StartAsync();
+        var signer = new StandardWebhook(await host.PlatformAsync("energyunion"));
+        var site = await host.SiteAsync("interval");
+        Expect(await host.WebhookAsync("/v1/embassy/energy", signer, EnergyBody(site, "1")), 200);
+        var admin = For(host.Api, "platform:admin", "operator");
+
+        Expect(await admin.PostAsync("/v1/registry/grants", new { subject_kind = "embassy", subject_id = "energyunion", capability = "embassy.energy.update", effect = "deny", note = "suspended" }), 201);
+        var denied = await host.WebhookAsync("/v1/embassy/energy", signer, EnergyBody(site, "2"));
+
+        var problem = await Problem(denied, 403, "forbidden");
+        Assert.True(problem.TryGetProperty("decision_id", out _));
+        Assert.Equal(1L, await host.ScalarAsync<long>("SELECT count(*) FROM embassy_webhooks"));
+    }
+
+    [Fact]
     public async Task ForgedStaleFutureOrUnknownWebhooks_Return401Problems_AndStoreNothing()
     {
         await using var host = await EnergyHost.StartAsync();
