@@ -73,11 +73,10 @@ public sealed class StakingPayoutTests
         Assert.Equal("100.00000000", staked.GetProperty("staked").GetString());
         await SiteWithEnergyAsync(database, "EU-KYIV-01", "dao-kyiv", 10.5m, DateTimeOffset.UtcNow.AddMinutes(-5));
 
-        var run = await Json(await For(api).PostAsync("/v1/payouts/run", null));
-        var again = await Json(await For(api).PostAsync("/v1/payouts/run", null));
+        // (The payout clock's reminder may pay the period too, between or before these runs: the count stays 2 whoever does.)
+        Expect(await For(api).PostAsync("/v1/payouts/run", null), 200);
+        Expect(await For(api).PostAsync("/v1/payouts/run", null), 200);
 
-        Assert.Equal(2, run.GetProperty("payouts_generated").GetInt32());
-        Assert.Equal(0, again.GetProperty("payouts_generated").GetInt32());
         var alicePayout = (await Json(await alice.GetAsync("/v1/wallet/payouts"))).GetProperty("items").EnumerateArray().Single();
         var bobPayout = (await Json(await bob.GetAsync("/v1/wallet/payouts"))).GetProperty("items").EnumerateArray().Single();
         Assert.Equal(("7.875000", "generated", "EU-KYIV-01"), (alicePayout.GetProperty("amount").GetString(), alicePayout.GetProperty("status").GetString(), alicePayout.GetProperty("site_id").GetString()));
