@@ -6,6 +6,7 @@ using Daarion.ApiHost.Infrastructure;
 using Daarion.ApiHost.Ledger;
 using Daarion.ApiHost.Metrics;
 using Daarion.ApiHost.Problems;
+using Daarion.Events;
 using Daarion.Grains;
 using Daarion.Grains.Ledger;
 using Daarion.Silo.Events;
@@ -42,6 +43,7 @@ public static class HostSetup
         services.AddOpenApi();
         services.AddSilo(silo => silo.AddGrains(GrainsAssembly.Assembly));
         services.AddLedger();
+        services.AddEventBackbone(sp => new NatsOptions { Url = sp.GetRequiredService<InfrastructureEndpoints>().NatsUrl, Name = "daarion-api" });
         services.AddSingleton<ReadinessProbe>();
         builder.AddBearerAccessControl();
     }

@@ -13,10 +13,20 @@ internal sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) 
     public const string Secret = "tests-secret-of-at-least-thirty-two-bytes!";
     public const string Audience = "agentic-commerce";
 
+    // The catalog's streams have fixed names: on the shared nats-server every test host's relay would publish to the
+    // same streams. Tests about events use a private server (WithPrivateNatsAsync).
     public static async Task<ApiFactory> WithSharedServersAsync() => new(new Dictionary<string, string?>
     {
         ["DATABASE_URL"] = await SharedServers.CreateDatabaseAsync(migrate: false),
         ["NATS_URL"] = await SharedServers.NatsUrlAsync(),
+        ["Events:Relay:Enabled"] = "false",
+    });
+
+    public static async Task<ApiFactory> WithPrivateNatsAsync(PrivateNatsServer nats) => new(new Dictionary<string, string?>
+    {
+        ["DATABASE_URL"] = await SharedServers.CreateDatabaseAsync(migrate: false),
+        ["NATS_URL"] = nats.Url,
+        ["Events:Relay:LagSampleInterval"] = "00:00:00.100",
     });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

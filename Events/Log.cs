@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Daarion.Events;
+
+// Event payloads and envelopes are never logged: they may carry personal data. Ids and subjects are.
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Provisioned {Streams} streams and {Groups} consumer groups ({Replicas} replicas each)")]
+    public static partial void Provisioned(ILogger logger, int streams, int groups, int replicas);
+
+    [LoggerMessage(2, LogLevel.Warning, "The event backbone is not ready yet (NATS or provisioning failed), retrying in {Delay}: {Reason}")]
+    public static partial void BackboneNotReady(ILogger logger, TimeSpan delay, string reason);
+
+    [LoggerMessage(3, LogLevel.Information, "This host now relays the outbox")]
+    public static partial void RelayLeading(ILogger logger);
+
+    [LoggerMessage(4, LogLevel.Warning, "Outbox relay round failed, retrying in {Delay}: {Reason}")]
+    public static partial void RelayRoundFailed(ILogger logger, TimeSpan delay, string reason);
+
+    [LoggerMessage(5, LogLevel.Warning, "{Count} events could not be published this round (first: {EventId} on '{Subject}': {Reason}); they stay in the outbox")]
+    public static partial void PublishFailed(ILogger logger, int count, string eventId, string subject, string reason);
+
+    [LoggerMessage(6, LogLevel.Error, "Event {EventId} on '{Subject}' can never be published ({Reason}); moved to event_dead_letters")]
+    public static partial void DeadLettered(ILogger logger, string eventId, string subject, string reason);
+
+    [LoggerMessage(7, LogLevel.Warning, "Measuring the outbox backlog failed: {Reason}")]
+    public static partial void LagSampleFailed(ILogger logger, string reason);
+}

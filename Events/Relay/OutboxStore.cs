@@ -1,0 +1,155 @@
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+
+namespace Daarion.Events.Relay;
+
+/// <summary>The relay's SQL: reading unpublished rows of both outbox tables, marking them, writing dead letters.</summary>
+internal static class OutboxStore
+{
+    /// <summary>The consumer name dead letters of the relay carry.</summary>
+    public const string RelayConsumer = "outbox-relay";
+
+    // Envelopes are read as UTF-8 bytes (convert_to), published as they are.
+    private const string ReadEventsSql = """
+        SELECT id, event_id, subject, convert_to(envelope::text, 'UTF8') FROM outbox_events
+        WHERE published_at IS NULL ORDER BY id LIMIT $1
+        """;
+
+    // Batches are taken while the events before them number fewer than the limit, so a round holds about twice the
+    // limit at most (both tables full).
+    private const string ReadBatchesSql = """
+        SELECT id, convert_to(events::text, 'UTF8') FROM (
+            SELECT id, events, event_count, sum(event_count) OVER (ORDER BY id) AS upto
+            FROM outbox_batches WHERE published_at IS NULL ORDER BY id LIMIT $1) head
+        WHERE upto - event_count < $1 ORDER BY id
+        """;
+
+    /// <summary>
+    /// The oldest unpublished rows of both tables merged in id order (one sequence serves both, so this is commit order
+    /// per ordering key). A table that filled its share of the page may hold more rows below the other's last id:
+    /// the page stops at the lower of the two tables' last ids then, so no later round reads a row that belongs before.
+    /// </summary>
+    public static async Task<OutboxPage> ReadAsync(NpgsqlConnection connection, int maxEvents, CancellationToken cancellationToken)
+    {
+        var rows = new List<(OutboxTable Table, long Id, List<PendingEvent> Events)>();
+        var cutoff = long.MaxValue;
+        await using (var batch = new NpgsqlBatch(connection) { BatchCommands = { Command(ReadEventsSql, maxEvents), Command(ReadBatchesSql, maxEvents) } })
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var pending = new PendingEvent(reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3));
+                rows.Add((OutboxTable.Events, reader.GetInt64(0), [pending]));
+            }
+            if (rows.Count >= maxEvents) cutoff = rows[^1].Id;
+            await reader.NextResultAsync(cancellationToken);
+            var batchEvents = 0;
+            var lastBatch = 0L;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                lastBatch = reader.GetInt64(0);
+                var events = ReadBatch(reader.GetFieldValue<byte[]>(1));
+                batchEvents += events.Count;
+                rows.Add((OutboxTable.Batches, lastBatch, events));
+            }
+            if (batchEvents >= maxEvents) cutoff = Math.Min(cutoff, lastBatch);
+        }
+        var page = new OutboxPage();
+        foreach (var (table, id, events) in rows.Where(r => r.Id <= cutoff).OrderBy(r => r.Id))
+        {
+            page.Rows.Add(new OutboxRow(table, id, page.Events.Count, events.Count));
+            page.Events.AddRange(events);
+        }
+        return page;
+    }
+
+    /// <summary>
+    /// Marks the rows whose events are all settled, and stores the page's dead letters, in one transaction. A dead
+    /// letter seen again (its row was not settled the first time) is stored once.
+    /// </summary>
+    public static async Task MarkAsync(NpgsqlConnection connection, OutboxPage page, RoundResult result, CancellationToken cancellationToken)
+    {
+        var settled = page.Rows.Where(row => Enumerable.Range(row.FirstEvent, row.EventCount).All(result.IsSettled)).ToList();
+        var dead = Enumerable.Range(0, page.Events.Count).Where(i => result.Outcomes[i] == PublishOutcome.DeadLetter).ToList();
+        if (settled.Count == 0 && dead.Count == 0)
+            return;
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                Command("UPDATE outbox_events SET published_at = now() WHERE id = ANY($1)", IdsOf(settled, OutboxTable.Events)),
+                Command("UPDATE outbox_batches SET published_at = now() WHERE id = ANY($1)", IdsOf(settled, OutboxTable.Batches)),
+                Command(
+                    "INSERT INTO event_dead_letters (consumer, event_id, subject, envelope, reason) " +
+                    "SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING",
+                    RelayConsumer,
+                    dead.Select(i => page.Events[i].EventId).ToArray(),
+                    dead.Select(i => page.Events[i].Subject).ToArray(),
+                    dead.Select(i => Encoding.UTF8.GetString(page.Events[i].Envelope.Span)).ToArray(),
+                    dead.Select(i => result.Reasons[i] ?? "").ToArray()),
+            },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Unpublished events in both tables, and how long the oldest has waited (zero when none).</summary>
+    public static async Task<(long Backlog, TimeSpan OldestAge)> MeasureBacklogAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        // The oldest row by id stands for the oldest by time: ids are taken in insertion order.
+        await using var command = dataSource.CreateCommand("""
+            SELECT (SELECT count(*) FROM outbox_events WHERE published_at IS NULL)
+                 + (SELECT coalesce(sum(event_count), 0) FROM outbox_batches WHERE published_at IS NULL),
+                   coalesce(extract(epoch FROM now() - least(
+                       (SELECT created_at FROM outbox_events WHERE published_at IS NULL ORDER BY id LIMIT 1),
+                       (SELECT created_at FROM outbox_batches WHERE published_at IS NULL ORDER BY id LIMIT 1))), 0)::float8
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), TimeSpan.FromSeconds(Math.Max(0, reader.GetDouble(1))));
+    }
+
+    private static long[] IdsOf(List<OutboxRow> rows, OutboxTable table) => [.. rows.Where(r => r.Table == table).Select(r => r.Id)];
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
+
+    // A batch row: [{"event_id":…,"subject":…,"ordering_key":…,"envelope":{…}}, …]. The envelope is sliced from the
+    // row's bytes, not copied or re-serialised.
+    private static List<PendingEvent> ReadBatch(byte[] json)
+    {
+        var events = new List<PendingEvent>();
+        var reader = new Utf8JsonReader(json);
+        reader.Read(); // [
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            string? eventId = null, subject = null;
+            var envelope = ReadOnlyMemory<byte>.Empty;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                switch (name)
+                {
+                    case "event_id": eventId = reader.GetString(); break;
+                    case "subject": subject = reader.GetString(); break;
+                    case "envelope":
+                        var start = (int)reader.TokenStartIndex;
+                        reader.Skip();
+                        envelope = json.AsMemory(start, (int)reader.BytesConsumed - start);
+                        break;
+                    default: reader.Skip(); break;
+                }
+            }
+            events.Add(new PendingEvent(
+                eventId ?? throw new JsonException("An outbox batch element has no event_id."),
+                subject ?? throw new JsonException($"Outbox batch element {eventId} has no subject."),
+                envelope));
+        }
+        return events;
+    }
+}

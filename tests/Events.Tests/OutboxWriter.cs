@@ -1,0 +1,44 @@
+using Daarion.Silo.Events;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Daarion.Events.Tests;
+
+/// <summary>Writes outbox rows the way their writers do: the silo's grain storage (outbox_events) and the ledger (outbox_batches).</summary>
+internal static class OutboxWriter
+{
+    public static OutboxEvent Event(string type, string key, int sequence) => new()
+    {
+        Type = type,
+        OrderingKey = key,
+        Actor = EventActor.Service("tests"),
+        Payload = new { key, sequence },
+    };
+
+    public static async Task WriteRowsAsync(NpgsqlDataSource database, IReadOnlyList<OutboxEvent> events)
+    {
+        await using var command = database.CreateCommand(
+            "INSERT INTO outbox_events (event_id, subject, ordering_key, envelope) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])");
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.EventId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Subject).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.OrderingKey).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.ToEnvelopeJson()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task WriteBatchAsync(NpgsqlDataSource database, IReadOnlyList<OutboxEvent> events)
+    {
+        using var batch = new OutboxBatch();
+        await using var command = database.CreateCommand("INSERT INTO outbox_batches (events, event_count) VALUES (convert_from($1, 'UTF8')::json, $2)");
+        command.Parameters.Add(new NpgsqlParameter { Value = batch.Write(events), NpgsqlDbType = NpgsqlDbType.Bytea });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Count });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task<long> UnpublishedRowsAsync(NpgsqlDataSource database)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT (SELECT count(*) FROM outbox_events WHERE published_at IS NULL) + (SELECT count(*) FROM outbox_batches WHERE published_at IS NULL)");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
