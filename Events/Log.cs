@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Error, "Event {EventId} on '{Subject}' can never be published ({Reason}); moved to event_dead_letters")]
     public static partial void DeadLettered(ILogger logger, string eventId, string subject, string reason);
 
+    [LoggerMessage(8, LogLevel.Debug, "Relay round: {Events} events from {Rows} rows, read in {ReadMs:F1} ms, published in {PublishMs:F1} ms, marked in {MarkMs:F1} ms")]
+    public static partial void RoundTimings(ILogger logger, int events, int rows, double readMs, double publishMs, double markMs);
+
     [LoggerMessage(7, LogLevel.Warning, "Measuring the outbox backlog failed: {Reason}")]
     public static partial void LagSampleFailed(ILogger logger, string reason);
 }

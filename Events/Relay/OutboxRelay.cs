@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Daarion.Adapters.Nats;
 using Daarion.Adapters.Nats.JetStream;
 using Daarion.Events.Backbone;
@@ -73,14 +74,19 @@ internal sealed class OutboxRelay(
                 while (connection.State != NatsConnectionState.Connected)
                     await Task.Delay(ConnectedPoll, cancellationToken);
                 session.ClearNotified();
+                var started = Stopwatch.GetTimestamp();
                 var page = await OutboxStore.ReadAsync(session.Connection, _options.MaxEventsPerRound, cancellationToken);
                 if (page.IsEmpty)
                 {
                     await session.WaitForRowsAsync(_options.PollInterval, cancellationToken);
                     continue;
                 }
+                var read = Stopwatch.GetTimestamp();
                 var result = await RelayRound.PublishAsync(publisher, page, chains, cancellationToken);
+                var published = Stopwatch.GetTimestamp();
                 await OutboxStore.MarkAsync(session.Connection, page, result, cancellationToken);
+                Log.RoundTimings(logger, page.Events.Count, page.Rows.Count, Stopwatch.GetElapsedTime(started, read).TotalMilliseconds,
+                    Stopwatch.GetElapsedTime(read, published).TotalMilliseconds, Stopwatch.GetElapsedTime(published).TotalMilliseconds);
                 metrics.RecordRound(result);
                 ReportDeadLetters(page, result);
                 if (FirstUnpublished(result) is { } failed)

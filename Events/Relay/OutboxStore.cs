@@ -10,19 +10,21 @@ internal static class OutboxStore
     /// <summary>The consumer name dead letters of the relay carry.</summary>
     public const string RelayConsumer = "outbox-relay";
 
-    // Envelopes are read as UTF-8 bytes (convert_to), published as they are.
+    // Envelopes are read as their UTF-8 text's bytes and published as they are.
     private const string ReadEventsSql = """
-        SELECT id, event_id, subject, convert_to(envelope::text, 'UTF8') FROM outbox_events
+        SELECT id, event_id, subject, envelope::text FROM outbox_events
         WHERE published_at IS NULL ORDER BY id LIMIT $1
         """;
 
     // Batches are taken while the events before them number fewer than the limit, so a round holds about twice the
-    // limit at most (both tables full).
+    // limit at most (both tables full). The running sum reads only ids and counts; the (large) events of the chosen
+    // rows are then fetched by primary key.
     private const string ReadBatchesSql = """
-        SELECT id, convert_to(events::text, 'UTF8') FROM (
-            SELECT id, events, event_count, sum(event_count) OVER (ORDER BY id) AS upto
-            FROM outbox_batches WHERE published_at IS NULL ORDER BY id LIMIT $1) head
-        WHERE upto - event_count < $1 ORDER BY id
+        WITH head AS (
+            SELECT id, sum(event_count) OVER (ORDER BY id) - event_count AS before
+            FROM outbox_batches WHERE published_at IS NULL ORDER BY id LIMIT $1)
+        SELECT id, events FROM outbox_batches
+        WHERE id = ANY (ARRAY(SELECT id FROM head WHERE before < $1)) ORDER BY id
         """;
 
     /// <summary>

@@ -2,11 +2,12 @@ using Daarion.Silo.Events;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Daarion.Events.Tests;
+namespace Daarion.Testing;
 
 /// <summary>Writes outbox rows the way their writers do: the silo's grain storage (outbox_events) and the ledger (outbox_batches).</summary>
-internal static class OutboxWriter
+public static class OutboxWriter
 {
+    /// <summary>An event whose payload names its ordering key and its place in that key's sequence.</summary>
     public static OutboxEvent Event(string type, string key, int sequence) => new()
     {
         Type = type,
@@ -15,6 +16,7 @@ internal static class OutboxWriter
         Payload = new { key, sequence },
     };
 
+    /// <summary>One outbox_events row per event, in one statement (one grain storage commit).</summary>
     public static async Task WriteRowsAsync(NpgsqlDataSource database, IReadOnlyList<OutboxEvent> events)
     {
         await using var command = database.CreateCommand(
@@ -26,6 +28,7 @@ internal static class OutboxWriter
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>One outbox_batches row holding all the events (one ledger commit).</summary>
     public static async Task WriteBatchAsync(NpgsqlDataSource database, IReadOnlyList<OutboxEvent> events)
     {
         using var batch = new OutboxBatch();
@@ -35,6 +38,7 @@ internal static class OutboxWriter
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Rows of both tables the relay has not marked published.</summary>
     public static async Task<long> UnpublishedRowsAsync(NpgsqlDataSource database)
     {
         await using var command = database.CreateCommand(
