@@ -24,6 +24,8 @@ public sealed class EventsOptions
 
     public OutboxRelayOptions Relay { get; set; } = new();
 
+    public EventConsumerOptions Consumers { get; set; } = new();
+
     /// <summary>The retention a stream gets: the override if any, else the catalog's.</summary>
     public TimeSpan MaxAgeOf(EventStreamDefinition stream) => MaxAge.TryGetValue(stream.Name, out var age) ? age : stream.MaxAge;
 
@@ -44,6 +46,6 @@ public sealed class EventsOptions
             if (age > TimeSpan.Zero && age < DuplicateWindow)
                 yield return $"Events:DuplicateWindow must not exceed the retention of {stream.Name} ({age}).";
         }
-        foreach (var problem in Relay.Validate()) yield return problem;
+        foreach (var problem in Relay.Validate().Concat(Consumers.Validate())) yield return problem;
     }
 }

@@ -1,6 +1,7 @@
 using Daarion.Adapters.Nats;
 using Daarion.Events.Backbone;
 using Daarion.Events.Relay;
+using Daarion.Events.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ public static class EventsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the event backbone: the NATS connection with the catalog's streams and consumer groups provisioned at start,
-    /// the outbox relay and its backlog metrics. Needs an NpgsqlDataSource whose database has the sql/ migrations.
+    /// the outbox relay and its backlog metrics, and the consumers of the handlers registered with AddEventHandler. Needs an NpgsqlDataSource whose database has the sql/ migrations.
     /// </summary>
     public static IServiceCollection AddEventBackbone(this IServiceCollection services, Func<IServiceProvider, NatsOptions> nats)
     {
@@ -29,6 +30,11 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<OutboxRelayMetrics>();
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<OutboxLagMonitor>();
+        services.AddSingleton<EventHandlerRegistry>();
+        services.AddSingleton<EventConsumerMetrics>();
+        services.AddSingleton<EventDispatcher>();
+        services.AddHostedService<EventSubscriptionService>();
+        services.AddHostedService<InboxCleanupService>();
         return services;
     }
 }

@@ -26,6 +26,21 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Debug, "Relay round: {Events} events from {Rows} rows, read in {ReadMs:F1} ms, published in {PublishMs:F1} ms, marked in {MarkMs:F1} ms")]
     public static partial void RoundTimings(ILogger logger, int events, int rows, double readMs, double publishMs, double markMs);
 
+    [LoggerMessage(9, LogLevel.Warning, "Handler {Handler} failed on event {EventId} ({Type}); it will be retried")]
+    public static partial void HandlerFailed(ILogger logger, Exception error, string handler, string eventId, string type);
+
+    [LoggerMessage(10, LogLevel.Error, "Consumer {Consumer} moved event {EventId} on '{Subject}' to event_dead_letters: {Reason}")]
+    public static partial void ConsumerDeadLettered(ILogger logger, string consumer, string eventId, string subject, string reason);
+
+    [LoggerMessage(11, LogLevel.Warning, "Consumer {Consumer} cannot reach the database, retrying the batch in {Delay}: {Reason}")]
+    public static partial void InboxUnavailable(ILogger logger, string consumer, TimeSpan delay, string reason);
+
+    [LoggerMessage(12, LogLevel.Warning, "Consumer {Consumer} lost its fetch, retrying in {Delay}: {Reason}")]
+    public static partial void FetchFailed(ILogger logger, string consumer, TimeSpan delay, string reason);
+
+    [LoggerMessage(13, LogLevel.Warning, "Deleting old inbox records failed: {Reason}")]
+    public static partial void InboxCleanupFailed(ILogger logger, string reason);
+
     [LoggerMessage(7, LogLevel.Warning, "Measuring the outbox backlog failed: {Reason}")]
     public static partial void LagSampleFailed(ILogger logger, string reason);
 }
