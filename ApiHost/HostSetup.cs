@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Daarion.Adapters.Nats;
 using Daarion.ApiHost.Auth;
+using Daarion.ApiHost.Events;
 using Daarion.ApiHost.Health;
 using Daarion.ApiHost.Infrastructure;
 using Daarion.ApiHost.Ledger;
@@ -76,6 +77,7 @@ public static class HostSetup
         app.MapWalletsApi();
         app.MapTransfersApi();
         app.MapHoldsApi();
+        app.MapReplayApi();
         app.EnsureEveryRouteHasAnAction();
     }
 

@@ -1,8 +1,10 @@
 using Daarion.Adapters.Nats;
 using Daarion.Events.Backbone;
 using Daarion.Events.Relay;
+using Daarion.Events.Replay;
 using Daarion.Events.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +14,7 @@ public static class EventsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the event backbone: the NATS connection with the catalog's streams and consumer groups provisioned at start,
-    /// the outbox relay and its backlog metrics, and the consumers of the handlers registered with AddEventHandler. Needs an NpgsqlDataSource whose database has the sql/ migrations.
+    /// the outbox relay and its backlog metrics, and the consumers of the handlers registered with AddEventHandler, and replays. Needs an NpgsqlDataSource whose database has the sql/ migrations.
     /// </summary>
     public static IServiceCollection AddEventBackbone(this IServiceCollection services, Func<IServiceProvider, NatsOptions> nats)
     {
@@ -35,6 +37,16 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<EventDispatcher>();
         services.AddHostedService<EventSubscriptionService>();
         services.AddHostedService<InboxCleanupService>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ReplayService(
+            sp.GetRequiredService<EventBackbone>(),
+            sp.GetRequiredService<EventHandlerRegistry>(),
+            sp.GetRequiredService<EventDispatcher>(),
+            sp.GetRequiredService<EventConsumerMetrics>(),
+            sp.GetRequiredService<IOptions<EventsOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ReplayService>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ReplayService>());
         return services;
     }
 }

@@ -41,6 +41,12 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Warning, "Deleting old inbox records failed: {Reason}")]
     public static partial void InboxCleanupFailed(ILogger logger, string reason);
 
+    [LoggerMessage(14, LogLevel.Information, "Replay {ReplayId} started: handler {Handler} on {Stream}, deliver {Deliver}, pace {Pace}")]
+    public static partial void ReplayStarted(ILogger logger, string replayId, string handler, string stream, string deliver, string pace);
+
+    [LoggerMessage(15, LogLevel.Information, "Replay {ReplayId} ended {State} after handling {Handled} events")]
+    public static partial void ReplayFinished(ILogger logger, string replayId, string state, long handled);
+
     [LoggerMessage(7, LogLevel.Warning, "Measuring the outbox backlog failed: {Reason}")]
     public static partial void LagSampleFailed(ILogger logger, string reason);
 }

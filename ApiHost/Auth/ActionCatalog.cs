@@ -15,6 +15,8 @@ public static class ActionCatalog
     public const string HoldPost = "wallet.hold.post";
     public const string HoldVoid = "wallet.hold.void";
     public const string TransactionRead = "wallet.tx.read";
+    public const string EventsReplayStart = "events.replay.start";
+    public const string EventsReplayRead = "events.replay.read";
 
     public static readonly IReadOnlyDictionary<string, string> RequiredScope = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -30,5 +32,8 @@ public static class ActionCatalog
         [HoldPost] = Scopes.WalletWrite,
         [HoldVoid] = Scopes.WalletWrite,
         [TransactionRead] = Scopes.WalletRead,
+        // Replays re-run handlers' side effects: an operator's action.
+        [EventsReplayStart] = Scopes.WalletAdmin,
+        [EventsReplayRead] = Scopes.WalletAdmin,
     };
 }

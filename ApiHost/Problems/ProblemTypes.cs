@@ -33,6 +33,8 @@ public static class ProblemTypes
     public const string HoldNotPending = Base + "hold-not-pending";
     public const string HoldExpired = Base + "hold-expired";
     public const string HoldAmountExceeded = Base + "hold-amount-exceeded";
+    public const string UnknownEventHandler = Base + "unknown-event-handler";
+    public const string EventsUnavailable = Base + "events-unavailable";
 
     /// <summary>The type for a bare status code (404 from routing, 405, …).</summary>
     public static string ForStatus(int status) => status switch

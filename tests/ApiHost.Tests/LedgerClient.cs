@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Daarion.ApiHost.Tests;
 
@@ -12,9 +13,9 @@ internal sealed class LedgerClient(HttpClient http)
 
     public HttpClient Http { get; } = http;
 
-    public static LedgerClient For(ApiFactory api, string scope = Tokens.All, string subject = "tester")
+    public static LedgerClient For(WebApplicationFactory<Program> factory, string scope = Tokens.All, string subject = "tester")
     {
-        var http = api.CreateClient();
+        var http = factory.CreateClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint(scope, subject));
         return new LedgerClient(http);
     }
