@@ -69,20 +69,34 @@ internal sealed class OutboxRelay(
         connection.StateChanged += reset;
         try
         {
+            OutboxPage? ahead = null;
             while (true)
             {
                 while (connection.State != NatsConnectionState.Connected)
                     await Task.Delay(ConnectedPoll, cancellationToken);
-                session.ClearNotified();
                 var started = Stopwatch.GetTimestamp();
-                var page = await OutboxStore.ReadAsync(session.Connection, _options.MaxEventsPerRound, cancellationToken);
+                var page = ahead;
+                ahead = null;
+                if (page is not { IsEmpty: false })
+                {
+                    session.ClearNotified();
+                    page = await OutboxStore.ReadAsync(session.Connection, _options.MaxEventsPerRound, inFlight: null, cancellationToken);
+                }
                 if (page.IsEmpty)
                 {
                     await session.WaitForRowsAsync(_options.PollInterval, cancellationToken);
                     continue;
                 }
                 var read = Stopwatch.GetTimestamp();
-                var result = await RelayRound.PublishAsync(publisher, page, chains, cancellationToken);
+                // A full page means a backlog: the next page is read while this one is published.
+                var full = page.Events.Count >= _options.MaxEventsPerRound;
+                var publishing = Task.Run(() => RelayRound.PublishAsync(publisher, page, chains, cancellationToken), cancellationToken);
+                if (full)
+                {
+                    session.ClearNotified();
+                    ahead = await OutboxStore.ReadAsync(session.Connection, _options.MaxEventsPerRound, page, cancellationToken);
+                }
+                var result = await publishing;
                 var published = Stopwatch.GetTimestamp();
                 await OutboxStore.MarkAsync(session.Connection, page, result, cancellationToken);
                 Log.RoundTimings(logger, page.Events.Count, page.Rows.Count, Stopwatch.GetElapsedTime(started, read).TotalMilliseconds,
@@ -91,7 +105,9 @@ internal sealed class OutboxRelay(
                 ReportDeadLetters(page, result);
                 if (FirstUnpublished(result) is { } failed)
                 {
-                    // Not settled: a publish failed (NATS away, a refusal) or was held back behind one. Retry later.
+                    // Not settled: a publish failed (NATS away, a refusal) or was held back behind one. Retry later,
+                    // from the oldest unpublished row again: what was read ahead may belong behind what failed.
+                    ahead = null;
                     Log.PublishFailed(logger, result.Count(PublishOutcome.Failed) + result.Count(PublishOutcome.NotSent),
                         page.Events[failed].EventId, page.Events[failed].Subject, result.Reasons[failed] ?? "held back behind a failed publish");
                     if (result.StreamMissing)
@@ -101,7 +117,7 @@ internal sealed class OutboxRelay(
                     continue;
                 }
                 _retryDelay = _options.RetryDelay;
-                if (page.Events.Count < _options.MaxEventsPerRound)
+                if (!full)
                     await session.WaitForRowsAsync(_options.PollInterval, cancellationToken);
             }
         }

@@ -13,7 +13,7 @@ internal static class OutboxStore
     // Envelopes are read as their UTF-8 text's bytes and published as they are.
     private const string ReadEventsSql = """
         SELECT id, event_id, subject, envelope::text FROM outbox_events
-        WHERE published_at IS NULL ORDER BY id LIMIT $1
+        WHERE published_at IS NULL AND NOT (id = ANY ($2)) ORDER BY id LIMIT $1
         """;
 
     // Batches are taken while the events before them number fewer than the limit, so a round holds about twice the
@@ -22,7 +22,7 @@ internal static class OutboxStore
     private const string ReadBatchesSql = """
         WITH head AS (
             SELECT id, sum(event_count) OVER (ORDER BY id) - event_count AS before
-            FROM outbox_batches WHERE published_at IS NULL ORDER BY id LIMIT $1)
+            FROM outbox_batches WHERE published_at IS NULL AND NOT (id = ANY ($2)) ORDER BY id LIMIT $1)
         SELECT id, events FROM outbox_batches
         WHERE id = ANY (ARRAY(SELECT id FROM head WHERE before < $1)) ORDER BY id
         """;
@@ -31,12 +31,17 @@ internal static class OutboxStore
     /// The oldest unpublished rows of both tables merged in id order (one sequence serves both, so this is commit order
     /// per ordering key). A table that filled its share of the page may hold more rows below the other's last id:
     /// the page stops at the lower of the two tables' last ids then, so no later round reads a row that belongs before.
+    /// Rows of <paramref name="inFlight"/> (a page being published) are left out: reading ahead skips them.
     /// </summary>
-    public static async Task<OutboxPage> ReadAsync(NpgsqlConnection connection, int maxEvents, CancellationToken cancellationToken)
+    public static async Task<OutboxPage> ReadAsync(NpgsqlConnection connection, int maxEvents, OutboxPage? inFlight, CancellationToken cancellationToken)
     {
         var rows = new List<(OutboxTable Table, long Id, List<PendingEvent> Events)>();
         var cutoff = long.MaxValue;
-        await using (var batch = new NpgsqlBatch(connection) { BatchCommands = { Command(ReadEventsSql, maxEvents), Command(ReadBatchesSql, maxEvents) } })
+        var skip = inFlight?.Rows ?? [];
+        await using (var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands = { Command(ReadEventsSql, maxEvents, IdsOf(skip, OutboxTable.Events)), Command(ReadBatchesSql, maxEvents, IdsOf(skip, OutboxTable.Batches)) },
+        })
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -111,7 +116,7 @@ internal static class OutboxStore
         return (reader.GetInt64(0), TimeSpan.FromSeconds(Math.Max(0, reader.GetDouble(1))));
     }
 
-    private static long[] IdsOf(List<OutboxRow> rows, OutboxTable table) => [.. rows.Where(r => r.Table == table).Select(r => r.Id)];
+    private static long[] IdsOf(IEnumerable<OutboxRow> rows, OutboxTable table) => [.. rows.Where(r => r.Table == table).Select(r => r.Id)];
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
     {

@@ -25,6 +25,10 @@ internal sealed class RelaySession : IAsyncDisposable
     public static async Task<RelaySession> OpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Marking rows published need not wait for the disk: a mark lost in a crash only makes the relay publish those
+        // events again, and the streams drop them as duplicates.
+        await using var asynchronous = new NpgsqlCommand("SET synchronous_commit = off", connection);
+        await asynchronous.ExecuteNonQueryAsync(cancellationToken);
         return new RelaySession(connection);
     }
 
@@ -51,11 +55,14 @@ internal sealed class RelaySession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // The connection goes back to Npgsql's pool: drop the lock and the LISTEN first. If it is broken, the server
+        // The connection goes back to Npgsql's pool: drop the lock, the LISTEN and the setting first. If it is broken, the server
         // already released both with the session, and the pool discards it.
         try
         {
-            await using var reset = new NpgsqlBatch(Connection) { BatchCommands = { new("UNLISTEN *"), new("SELECT pg_advisory_unlock_all()") } };
+            await using var reset = new NpgsqlBatch(Connection)
+            {
+                BatchCommands = { new("UNLISTEN *"), new("SELECT pg_advisory_unlock_all()"), new("RESET synchronous_commit") },
+            };
             await reset.ExecuteNonQueryAsync();
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)

@@ -26,6 +26,9 @@ public sealed partial class BenchServers : IAsyncDisposable
 
     public string NatsUrl => _servers.Nats!.Url;
 
+    /// <summary>Measures the CPU of <paramref name="host"/> and of this run's servers.</summary>
+    public CpuMeter CpuOf(ApiHostProcess host) => new(host.ProcessId, _directory.FullName);
+
     public static async Task<BenchServers> StartAsync()
     {
         var directory = Directory.CreateTempSubdirectory("daarion-events-bench-");

@@ -25,17 +25,22 @@ public static class DrainBenchmark
         var before = await StoredOrZeroAsync(servers);
 
         await using var host = await servers.StartHostAsync(database);
+        var cpu = servers.CpuOf(host);
         var clock = Stopwatch.StartNew();
-        var (firstAt, firstCount) = (clock.Elapsed, await BenchServers.PublishedAsync(host));
+        var (firstAt, firstCount, firstCpu) = (clock.Elapsed, await BenchServers.PublishedAsync(host), cpu.Read());
         long published;
         while ((published = await BenchServers.PublishedAsync(host)) < args.Events && clock.Elapsed < TimeSpan.FromMinutes(10))
             await Task.Delay(Sample);
         var seconds = (clock.Elapsed - firstAt).TotalSeconds;
+        var used = cpu.Read() - firstCpu;
         var rate = (published - firstCount) / Math.Max(seconds, 1e-3);
         var stored = await servers.StoredAsync(BenchEvents.Stream) - before;
         var left = await OutboxWriter.UnpublishedRowsAsync(database);
         Console.WriteLine($"  relayed {published - firstCount:N0} events in {seconds:N2} s: {rate:N0} events/s " +
             $"(stream gained {stored:N0}, expected {args.Events:N0}; unpublished rows left {left})");
+        var perEvent = 1e6 / Math.Max(1, published - firstCount);
+        Console.WriteLine($"  CPU per event: host {used.Host * perEvent:N1} µs, nats-server {used.Nats * perEvent:N1} µs, PostgreSQL {used.Postgres * perEvent:N1} µs " +
+            $"(total {used.Total * perEvent:N1} µs: {(published - firstCount) / Math.Max(used.Total, 1e-3) * Environment.ProcessorCount:N0} events/s if they had the {Environment.ProcessorCount} cores to themselves)");
         return stored == (ulong)args.Events && left == 0;
     }
 

@@ -11,6 +11,7 @@ namespace Daarion.Events.Tests;
 internal sealed class EventsHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private int _disposed;
 
     private EventsHost(IHost host) => _host = host;
 
@@ -45,8 +46,11 @@ internal sealed class EventsHost : IAsyncDisposable
         return new EventsHost(host);
     }
 
+    /// <summary>Stops the host; a second call does nothing (tests stop a host early and dispose it at the end).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await _host.StopAsync();
         _host.Dispose();
     }
