@@ -5,7 +5,7 @@ namespace Daarion.Events;
 // Event payloads and envelopes are never logged: they may carry personal data. Ids and subjects are.
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "Provisioned {Streams} streams and {Groups} consumer groups ({Replicas} replicas each)")]
+    [LoggerMessage(1, LogLevel.Information, "Provisioned {Streams} event streams and {Groups} consumer groups (replicas: {Replicas})")]
     public static partial void Provisioned(ILogger logger, int streams, int groups, int replicas);
 
     [LoggerMessage(2, LogLevel.Warning, "The event backbone is not ready yet (NATS or provisioning failed), retrying in {Delay}: {Reason}")]

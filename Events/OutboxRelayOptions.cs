@@ -9,8 +9,8 @@ public sealed class OutboxRelayOptions
     /// <summary>Most events read and published per round; the marks for a round are written together.</summary>
     public int MaxEventsPerRound { get; set; } = 8192;
 
-    /// <summary>Publishes awaiting their ack at once.</summary>
-    public int MaxInFlight { get; set; } = 4096;
+    /// <summary>Publishes awaiting their ack at once; above a full page (both tables), so a page is sent without waiting for acks.</summary>
+    public int MaxInFlight { get; set; } = 20_000;
 
     /// <summary>How often the relay reads without a notification (a lost one costs at most this), and a standby relay tries to lead.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

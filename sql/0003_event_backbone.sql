@@ -11,6 +11,10 @@ ALTER SEQUENCE outbox_id_seq OWNED BY outbox_events.id;
 DROP SEQUENCE outbox_events_id_seq;
 DROP SEQUENCE outbox_batches_id_seq;
 
+-- Envelopes are kept as the text their writer serialised (json, not jsonb) and published byte for byte: jsonb would
+-- parse each one on insert and re-render it (keys reordered, spaces added) for every read by the relay.
+ALTER TABLE outbox_events ALTER COLUMN envelope TYPE json USING envelope::json;
+
 -- The relay LISTENs on "outbox". One notification per inserting statement, delivered at commit (PostgreSQL folds
 -- identical ones within a transaction), so the relay publishes a commit's events within milliseconds instead of
 -- polling. A notification lost with the relay's connection costs at most its poll interval.

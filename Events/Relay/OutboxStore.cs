@@ -10,21 +10,20 @@ internal static class OutboxStore
     /// <summary>The consumer name dead letters of the relay carry.</summary>
     public const string RelayConsumer = "outbox-relay";
 
-    // Envelopes are read as their UTF-8 text's bytes and published as they are.
-    private const string ReadEventsSql = """
-        SELECT id, event_id, subject, envelope::text FROM outbox_events
-        WHERE published_at IS NULL AND NOT (id = ANY ($2)) ORDER BY id LIMIT $1
-        """;
-
-    // Batches are taken while the events before them number fewer than the limit, so a round holds about twice the
-    // limit at most (both tables full). The running sum reads only ids and counts; the (large) events of the chosen
-    // rows are then fetched by primary key.
-    private const string ReadBatchesSql = """
+    // Both tables in ONE statement, hence one snapshot: two statements would each see the commits made up to their
+    // own start, and a commit landing between them could show a later event of a key without its earlier one.
+    // From outbox_events (source 0) the oldest rows; from outbox_batches (source 1) the oldest rows while the events
+    // before them number fewer than the limit, so a page holds about twice the limit at most. The running sum reads
+    // only ids and counts; the (large) events of the chosen batches are then fetched by primary key. Envelopes (json:
+    // the writer's text) are read as UTF-8 bytes and published as they are.
+    private const string ReadSql = """
         WITH head AS (
             SELECT id, sum(event_count) OVER (ORDER BY id) - event_count AS before
-            FROM outbox_batches WHERE published_at IS NULL AND NOT (id = ANY ($2)) ORDER BY id LIMIT $1)
-        SELECT id, events FROM outbox_batches
-        WHERE id = ANY (ARRAY(SELECT id FROM head WHERE before < $1)) ORDER BY id
+            FROM outbox_batches WHERE published_at IS NULL AND NOT (id = ANY ($3)) ORDER BY id LIMIT $1)
+        (SELECT 0 AS source, id, event_id, subject, envelope AS data FROM outbox_events
+         WHERE published_at IS NULL AND NOT (id = ANY ($2)) ORDER BY id LIMIT $1)
+        UNION ALL
+        (SELECT 1, id, NULL, NULL, events FROM outbox_batches WHERE id = ANY (ARRAY(SELECT id FROM head WHERE before < $1)))
         """;
 
     /// <summary>
@@ -36,32 +35,24 @@ internal static class OutboxStore
     public static async Task<OutboxPage> ReadAsync(NpgsqlConnection connection, int maxEvents, OutboxPage? inFlight, CancellationToken cancellationToken)
     {
         var rows = new List<(OutboxTable Table, long Id, List<PendingEvent> Events)>();
-        var cutoff = long.MaxValue;
         var skip = inFlight?.Rows ?? [];
-        await using (var batch = new NpgsqlBatch(connection)
+        await using (var command = new NpgsqlCommand(ReadSql, connection))
         {
-            BatchCommands = { Command(ReadEventsSql, maxEvents, IdsOf(skip, OutboxTable.Events)), Command(ReadBatchesSql, maxEvents, IdsOf(skip, OutboxTable.Batches)) },
-        })
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
-        {
+            command.Parameters.Add(new NpgsqlParameter { Value = maxEvents });
+            command.Parameters.Add(new NpgsqlParameter { Value = IdsOf(skip, OutboxTable.Events) });
+            command.Parameters.Add(new NpgsqlParameter { Value = IdsOf(skip, OutboxTable.Batches) });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var pending = new PendingEvent(reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3));
-                rows.Add((OutboxTable.Events, reader.GetInt64(0), [pending]));
+                var (id, data) = (reader.GetInt64(1), reader.GetFieldValue<byte[]>(4));
+                rows.Add(reader.GetInt32(0) == 0
+                    ? (OutboxTable.Events, id, [new PendingEvent(reader.GetString(2), reader.GetString(3), data)])
+                    : (OutboxTable.Batches, id, ReadBatch(data)));
             }
-            if (rows.Count >= maxEvents) cutoff = rows[^1].Id;
-            await reader.NextResultAsync(cancellationToken);
-            var batchEvents = 0;
-            var lastBatch = 0L;
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                lastBatch = reader.GetInt64(0);
-                var events = ReadBatch(reader.GetFieldValue<byte[]>(1));
-                batchEvents += events.Count;
-                rows.Add((OutboxTable.Batches, lastBatch, events));
-            }
-            if (batchEvents >= maxEvents) cutoff = Math.Min(cutoff, lastBatch);
         }
+        var cutoff = long.MaxValue;
+        foreach (var table in rows.GroupBy(r => r.Table).Where(t => t.Sum(r => r.Events.Count) >= maxEvents))
+            cutoff = Math.Min(cutoff, table.Max(r => r.Id));
         var page = new OutboxPage();
         foreach (var (table, id, events) in rows.Where(r => r.Id <= cutoff).OrderBy(r => r.Id))
         {

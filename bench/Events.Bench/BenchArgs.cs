@@ -7,14 +7,28 @@ public sealed record BenchArgs(bool Drain, bool Lag, bool Rows, int Events, int 
 {
     public const string Usage =
         "usage: Daarion.Events.Bench [drain|lag|all] [--rows] [--events N] [--batch N] [--rate N] [--seconds S]\n" +
-        "  drain    relay throughput: --events N (default 200000) waiting in the outbox, then the host starts and drains them\n" +
+        "  drain    relay throughput: a backlog of --events N (default 300000) committed at once, drained by the host's relay\n" +
         "  lag      commit-to-consume latency: commits of --batch events (default 100) at --rate events/s (default 10000)\n" +
         "           for --seconds (default 10), consumed from JetStream by a durable pull consumer\n" +
         "  all      (default) both\n" +
         "  --rows   events as outbox_events rows (the silo's grain storage) instead of outbox_batches rows (the ledger)";
 
+    /// <summary>The options, or null after printing what is wrong and the usage.</summary>
+    public static BenchArgs? ParseOrExplain(string[] args)
+    {
+        try
+        {
+            return Parse(args);
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine(e.Message + Environment.NewLine + Usage);
+            return null;
+        }
+    }
+
     /// <exception cref="FormatException">An unknown mode or option, or a bad value.</exception>
-    public static BenchArgs Parse(string[] args)
+    private static BenchArgs Parse(string[] args)
     {
         var rest = args.AsSpan();
         var mode = "all";
@@ -39,7 +53,7 @@ public sealed record BenchArgs(bool Drain, bool Lag, bool Rows, int Events, int 
                     throw new FormatException($"Unknown option or missing value: '{rest[i]}'.");
             }
         }
-        return new BenchArgs(mode != "lag", mode != "drain", rows, Int("--events", 200_000), Int("--batch", 100), Int("--rate", 10_000), Seconds());
+        return new BenchArgs(mode != "lag", mode != "drain", rows, Int("--events", 300_000), Int("--batch", 100), Int("--rate", 10_000), Seconds());
 
         int Int(string name, int fallback) =>
             !values.TryGetValue(name, out var text) ? fallback

@@ -29,5 +29,9 @@ public static class BenchEvents
     public static Task WriteAsync(NpgsqlDataSource database, IReadOnlyList<OutboxEvent> events, bool rows) =>
         rows ? OutboxWriter.WriteRowsAsync(database, events) : OutboxWriter.WriteBatchAsync(database, events);
 
+    /// <summary>As <see cref="WriteAsync(NpgsqlDataSource, IReadOnlyList{OutboxEvent}, bool)"/> within the connection's transaction.</summary>
+    public static Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<OutboxEvent> events, bool rows) =>
+        rows ? OutboxWriter.WriteRowsAsync(connection, events) : OutboxWriter.WriteBatchAsync(connection, events);
+
     private sealed record BalanceUpdated(Guid WalletId, string UserId, string Symbol, decimal Amount, decimal Balance, decimal Held, decimal Available, long WalletVersion);
 }

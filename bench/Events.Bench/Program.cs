@@ -1,17 +1,8 @@
 using Daarion.Events.Bench;
 
 // Usage: Daarion.Events.Bench [drain|lag|all] [--rows] [--events N] [--batch N] [--rate N] [--seconds S]
-BenchArgs options;
-try
-{
-    options = BenchArgs.Parse(args);
-}
-catch (FormatException e)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(BenchArgs.Usage);
+if (BenchArgs.ParseOrExplain(args) is not { } options)
     return 2;
-}
 
 await using var servers = await BenchServers.StartAsync();
 Console.WriteLine($"events bench: {(options.Rows ? "outbox_events rows (silo)" : $"outbox_batches rows of {options.Batch} events (ledger)")}, " +

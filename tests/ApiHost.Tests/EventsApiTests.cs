@@ -3,6 +3,7 @@ using Daarion.Adapters.Nats;
 using Daarion.Adapters.Nats.JetStream;
 using Daarion.Events.Subscriptions;
 using Daarion.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using static Daarion.ApiHost.Tests.LedgerClient;
@@ -48,7 +49,7 @@ public sealed class EventsApiTests
     {
         await using var nats = await PrivateNatsServer.StartAsync();
         await using var factory = await ApiFactory.WithPrivateNatsAsync(nats);
-        await using var api = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddEventHandler<CountingHandler>("counter", "STREAM_WALLET", "usage")));
+        await using var api = WithCounter(factory);
         var client = For(api);
         var payer = await client.WalletAsync("KWT", "10");
         var payee = await client.WalletAsync("KWT");
@@ -76,7 +77,7 @@ public sealed class EventsApiTests
     {
         await using var nats = await PrivateNatsServer.StartAsync();
         await using var factory = await ApiFactory.WithPrivateNatsAsync(nats);
-        await using var api = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddEventHandler<CountingHandler>("counter", "STREAM_WALLET", "usage")));
+        await using var api = WithCounter(factory);
         var admin = For(api);
         const string Path = "/v1/admin/events/replays";
 
@@ -92,6 +93,10 @@ public sealed class EventsApiTests
         await Problem(await reader.PostAsync(Path, new { handler = "counter" }), 403, "forbidden");
         await Problem(await reader.GetAsync(Path), 403, "forbidden");
     }
+
+    // The host with a test handler, "counter", on STREAM_WALLET's usage group.
+    private static WebApplicationFactory<Program> WithCounter(ApiFactory factory) =>
+        factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddEventHandler<CountingHandler>("counter", "STREAM_WALLET", "usage")));
 
     private static async Task<List<JsonElement>> ReadStreamAsync(JetStreamContext jetStream, string stream)
     {

@@ -19,20 +19,34 @@ public static class OutboxWriter
     /// <summary>One outbox_events row per event, in one statement (one grain storage commit).</summary>
     public static async Task WriteRowsAsync(NpgsqlDataSource database, IReadOnlyList<OutboxEvent> events)
     {
-        await using var command = database.CreateCommand(
-            "INSERT INTO outbox_events (event_id, subject, ordering_key, envelope) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])");
+        await using var connection = await database.OpenConnectionAsync();
+        await WriteRowsAsync(connection, events);
+    }
+
+    /// <summary>As <see cref="WriteRowsAsync(NpgsqlDataSource, IReadOnlyList{OutboxEvent})"/>, in the connection's transaction if one is open.</summary>
+    public static async Task WriteRowsAsync(NpgsqlConnection connection, IReadOnlyList<OutboxEvent> events)
+    {
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO outbox_events (event_id, subject, ordering_key, envelope) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::json[])", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.EventId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Subject).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.OrderingKey).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.ToEnvelopeJson()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.ToEnvelopeJson()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json });
         await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>One outbox_batches row holding all the events (one ledger commit).</summary>
     public static async Task WriteBatchAsync(NpgsqlDataSource database, IReadOnlyList<OutboxEvent> events)
     {
+        await using var connection = await database.OpenConnectionAsync();
+        await WriteBatchAsync(connection, events);
+    }
+
+    /// <summary>As <see cref="WriteBatchAsync(NpgsqlDataSource, IReadOnlyList{OutboxEvent})"/>, in the connection's transaction if one is open.</summary>
+    public static async Task WriteBatchAsync(NpgsqlConnection connection, IReadOnlyList<OutboxEvent> events)
+    {
         using var batch = new OutboxBatch();
-        await using var command = database.CreateCommand("INSERT INTO outbox_batches (events, event_count) VALUES (convert_from($1, 'UTF8')::json, $2)");
+        await using var command = new NpgsqlCommand("INSERT INTO outbox_batches (events, event_count) VALUES (convert_from($1, 'UTF8')::json, $2)", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = batch.Write(events), NpgsqlDbType = NpgsqlDbType.Bytea });
         command.Parameters.Add(new NpgsqlParameter { Value = events.Count });
         await command.ExecuteNonQueryAsync();
