@@ -90,13 +90,15 @@ internal sealed class OutboxRelay(
                 var read = Stopwatch.GetTimestamp();
                 // A full page means a backlog: the next page is read while this one is published.
                 var full = page.Events.Count >= _options.MaxEventsPerRound;
-                var publishing = Task.Run(() => RelayRound.PublishAsync(publisher, page, chains, cancellationToken), cancellationToken);
                 if (full)
-                {
                     session.ClearNotified();
-                    ahead = await OutboxStore.ReadAsync(session.Connection, _options.MaxEventsPerRound, page, cancellationToken);
-                }
-                var result = await publishing;
+                var publishing = Task.Run(() => RelayRound.PublishAsync(publisher, page, chains, cancellationToken), cancellationToken);
+                var reading = full ? OutboxStore.ReadAsync(session.Connection, _options.MaxEventsPerRound, page, cancellationToken) : Task.FromResult(new OutboxPage());
+                // Both end before anything goes on, even when the read fails: no round may still be sending when the
+                // next one starts.
+                await Task.WhenAll(publishing, reading);
+                var result = publishing.Result;
+                ahead = reading.Result;
                 var published = Stopwatch.GetTimestamp();
                 await OutboxStore.MarkAsync(session.Connection, page, result, cancellationToken);
                 Log.RoundTimings(logger, page.Events.Count, page.Rows.Count, Stopwatch.GetElapsedTime(started, read).TotalMilliseconds,
