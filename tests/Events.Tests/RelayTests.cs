@@ -144,6 +144,36 @@ public sealed class RelayTests
     }
 
     [Fact]
+    public async Task HostStartedWhileNatsIsDown_WritesPile_ThenTheCatalogIsProvisionedAndTheBacklogDrains()
+    {
+        await using var nats = await PrivateNatsServer.StartAsync();
+        await nats.Server.StopAsync();
+        await using var database = NpgsqlDataSource.Create(await SharedServers.CreateDatabaseAsync());
+        await using var host = await EventsHost.StartAsync(database.ConnectionString, nats.Url);
+        var written = await WriteKeyedAsync(database, keys: 3, perKey: 10);
+        await Eventually.True(() => host.Get<OutboxRelayMetrics>().Backlog == written.Count);
+        Assert.False(host.Get<Backbone.EventBackbone>().IsReady);
+
+        await nats.Server.RestartAsync();
+        await Eventually.True(async () => await OutboxWriter.UnpublishedRowsAsync(database) == 0, timeoutMs: 30_000);
+        AssertExactlyOnceInOrder(written, await StoredEvent.ReadAllAsync(nats.Url, "STREAM_WALLET"));
+    }
+
+    [Fact]
+    public async Task StreamDeletedUnderTheRelay_IsProvisionedAgain_AndTheEventsFollow()
+    {
+        await using var nats = await PrivateNatsServer.StartAsync();
+        await using var database = NpgsqlDataSource.Create(await SharedServers.CreateDatabaseAsync());
+        await using var host = await EventsHost.StartAsync(database.ConnectionString, nats.Url);
+        var jetStream = await host.Get<Backbone.EventBackbone>().ReadyAsync(CancellationToken.None);
+        Assert.True(await jetStream.DeleteStreamAsync("STREAM_WALLET"));
+
+        var written = await WriteKeyedAsync(database, keys: 2, perKey: 5);
+        await Eventually.True(async () => await OutboxWriter.UnpublishedRowsAsync(database) == 0, timeoutMs: 30_000);
+        AssertExactlyOnceInOrder(written, await StoredEvent.ReadAllAsync(nats.Url, "STREAM_WALLET"));
+    }
+
+    [Fact]
     public async Task Relay_EventsTheStreamAlreadyHas_AreDroppedAsDuplicates()
     {
         await using var nats = await PrivateNatsServer.StartAsync();
