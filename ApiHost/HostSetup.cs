@@ -5,6 +5,7 @@ using Daarion.ApiHost.Auth;
 using Daarion.ApiHost.Economy;
 using Daarion.ApiHost.Embassy;
 using Daarion.ApiHost.Energy;
+using Daarion.ApiHost.Events;
 using Daarion.ApiHost.Health;
 using Daarion.ApiHost.Infrastructure;
 using Daarion.ApiHost.Ledger;
@@ -13,6 +14,7 @@ using Daarion.ApiHost.Mail;
 using Daarion.ApiHost.Metrics;
 using Daarion.ApiHost.Problems;
 using Daarion.Crypto.Siwe;
+using Daarion.Events;
 using Daarion.Grains;
 using Daarion.Grains.Energy;
 using Daarion.Grains.Ledger;
@@ -53,6 +55,7 @@ public static class HostSetup
         services.AddLedger();
         services.AddStakingAndPayouts(builder.Configuration);
         services.AddEnergy();
+        services.AddEventBackbone(sp => new NatsOptions { Url = sp.GetRequiredService<InfrastructureEndpoints>().NatsUrl, Name = "daarion-api" });
         services.AddSingleton<ReadinessProbe>();
         builder.AddBearerAccessControl();
         builder.AddMail();
@@ -104,6 +107,7 @@ public static class HostSetup
         app.MapOracleApi();
         app.MapRwaApi();
         app.MapEmbassyApi();
+        app.MapReplayApi();
         app.EnsureEveryRouteHasAnAction();
     }
 

@@ -68,6 +68,10 @@ public static class ActionCatalog
     public const string EmbassyEnergyUpdate = "embassy.energy.update";
     public const string EmbassyRwaUpdate = "embassy.rwa.update";
 
+    public const string EventsReplayStart = "events.replay.start";
+    public const string EventsReplayRead = "events.replay.read";
+
+
     public static readonly IReadOnlySet<string> All = typeof(ActionCatalog)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.IsLiteral)

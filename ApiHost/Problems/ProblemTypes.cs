@@ -43,6 +43,8 @@ public static class ProblemTypes
     public const string QuarantineNotPending = Base + "quarantine-not-pending";
     public const string ReadingRejected = Base + "reading-rejected";
     public const string WebhookIdReused = Base + "webhook-id-reused";
+    public const string UnknownEventHandler = Base + "unknown-event-handler";
+    public const string EventsUnavailable = Base + "events-unavailable";
 
     /// <summary>The type for a bare status code (404 from routing, 405, …).</summary>
     public static string ForStatus(int status) => status switch

@@ -148,11 +148,11 @@ internal sealed class GrainStorage
     {
         // unnest keeps array order, so the ids (and the relay's publishing order) follow the order events were emitted.
         var command = new NpgsqlBatchCommand(
-            "INSERT INTO outbox_events (event_id, subject, ordering_key, envelope) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])");
+            "INSERT INTO outbox_events (event_id, subject, ordering_key, envelope) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::json[])");
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.EventId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Subject).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.OrderingKey).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.ToEnvelopeJson()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.ToEnvelopeJson()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json });
         return command;
     }
 

@@ -20,5 +20,8 @@ internal static class TestConnections
         return NatsConnection.ConnectAsync(options);
     }
 
+    public static Task<NatsConnection> ConnectAsync(this PrivateNatsServer server, Action<NatsOptions>? configure = null) =>
+        ConnectAsync(server.Url, configure);
+
     public static string Unique(string prefix) => $"{prefix}.{Guid.NewGuid():N}";
 }

@@ -13,13 +13,28 @@ internal sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) 
     public const string Secret = "tests-secret-of-at-least-thirty-two-bytes!";
     public const string Audience = "agentic-commerce";
 
+    // The catalog's streams have fixed names: on the shared nats-server every test host's relay would publish to the
+    // same streams. Tests about events use a private server (WithPrivateNatsAsync).
     public static Task<ApiFactory> WithSharedServersAsync() => WithSharedServersAsync(new Dictionary<string, string?>());
 
-    /// <summary>On a fresh database of the shared PostgreSQL and the shared nats-server, with further <paramref name="settings"/>.</summary>
-    public static async Task<ApiFactory> WithSharedServersAsync(IReadOnlyDictionary<string, string?> settings) => new(new Dictionary<string, string?>(settings)
+    /// <summary>
+    /// On the shared PostgreSQL (a fresh database unless <paramref name="settings"/> names one) and the shared
+    /// nats-server, relay off, with further <paramref name="settings"/>.
+    /// </summary>
+    public static async Task<ApiFactory> WithSharedServersAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var all = new Dictionary<string, string?>(settings);
+        if (!all.ContainsKey("DATABASE_URL")) all["DATABASE_URL"] = await SharedServers.CreateDatabaseAsync(migrate: false);
+        all["NATS_URL"] = await SharedServers.NatsUrlAsync();
+        all["Events:Relay:Enabled"] = "false";
+        return new ApiFactory(all);
+    }
+
+    public static async Task<ApiFactory> WithPrivateNatsAsync(PrivateNatsServer nats) => new(new Dictionary<string, string?>
     {
         ["DATABASE_URL"] = await SharedServers.CreateDatabaseAsync(migrate: false),
-        ["NATS_URL"] = await SharedServers.NatsUrlAsync(),
+        ["NATS_URL"] = nats.Url,
+        ["Events:Relay:LagSampleInterval"] = "00:00:00.100",
     });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

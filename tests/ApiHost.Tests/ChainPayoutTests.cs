@@ -24,10 +24,9 @@ public sealed class ChainPayoutTests(LocalChain chain)
         // Two decimals on chain: a payout of 0.0025 KWT cannot be minted, so the contract's client refuses it.
         var settlement = await stack.DeploySettlementAsync(decimals: 2);
         var database = await SharedServers.CreateDatabaseAsync(migrate: false);
-        await using var api = new ApiFactory(new Dictionary<string, string?>
+        await using var api = await ApiFactory.WithSharedServersAsync(new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = database,
-            ["NATS_URL"] = await SharedServers.NatsUrlAsync(),
             ["Payouts:Period"] = "00:01:00",
             ["Payouts:SettleDelay"] = "00:00:00",
             ["Payouts:Settlement"] = "Chain",
@@ -72,6 +71,7 @@ public sealed class ChainPayoutTests(LocalChain chain)
         Assert.Equal(2.75m, await ScalarAsync<decimal>(database, "SELECT balance FROM wallets WHERE owner_id = 'chain-bridge' AND asset = 'KWT'"));
         Assert.Equal(1L, await ScalarAsync<long>(database, "SELECT count(*) FROM outbox_events WHERE subject = 'payout.failed'"));
         Assert.Equal(1L, await ScalarAsync<long>(database, "SELECT count(*) FROM outbox_events WHERE subject = 'payout.claimed'"));
+        await EventContract.AssertOutboxValidAsync(database);
     }
 
     private static async Task EnergyAsync(string database, string site, decimal kwh)

@@ -68,9 +68,10 @@ public sealed class EnergyEconomyFlowTests(LocalChain chain)
         Expect(claimed, 200);
         Assert.Equal("settled", (await Json(claimed)).GetProperty("status").GetString());
         Assert.Equal(7.6875m, await settlement.BalanceOfAsync(address));
-        foreach (var type in new[] { "embassy.event.received", "oracle.reading.published", "rwa.inventory.updated", "staking.locked", "payout.generated", "payout.claimed" })
+        var events = await EventContract.AssertOutboxValidAsync(host.Database);
+        foreach (var type in new[] { "embassy.event.received", "oracle.reading.published", "rwa.inventory.updated", "staking.locked", "payout.generated", "payout.claimed", "wallet.tx.confirmed" })
         {
-            Assert.True(await host.ScalarAsync<long>("SELECT count(*) FROM outbox_events WHERE subject = $1", type) > 0, type);
+            Assert.Contains(events, e => e.Subject == type);
         }
     }
 }

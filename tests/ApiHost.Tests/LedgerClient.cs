@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Daarion.ApiHost.Tests;
 
@@ -12,12 +13,13 @@ internal sealed class LedgerClient(HttpClient http)
 
     public HttpClient Http { get; } = http;
 
-    public static LedgerClient For(ApiFactory api, string scope = Tokens.All, string subject = "tester") => WithToken(api, Tokens.Mint(scope, subject));
+    public static LedgerClient For(WebApplicationFactory<Program> factory, string scope = Tokens.All, string subject = "tester") =>
+        WithToken(factory, Tokens.Mint(scope, subject));
 
     /// <summary>A client presenting <paramref name="token"/> (a JWT or a key) as its bearer credential.</summary>
-    public static LedgerClient WithToken(ApiFactory api, string token)
+    public static LedgerClient WithToken(WebApplicationFactory<Program> factory, string token)
     {
-        var http = api.CreateClient();
+        var http = factory.CreateClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return new LedgerClient(http);
     }

@@ -15,10 +15,9 @@ public sealed class StakingPayoutTests
     private static async Task<(ApiFactory Api, string Database)> StartAsync(string unbonding = "7.00:00:00")
     {
         var database = await SharedServers.CreateDatabaseAsync(migrate: false);
-        var api = new ApiFactory(new Dictionary<string, string?>
+        var api = await ApiFactory.WithSharedServersAsync(new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = database,
-            ["NATS_URL"] = await SharedServers.NatsUrlAsync(),
             ["Payouts:Period"] = "00:01:00",
             ["Payouts:SettleDelay"] = "00:00:00",
             ["Staking:UnbondingPeriod"] = unbonding,
@@ -83,6 +82,7 @@ public sealed class StakingPayoutTests
         Assert.Equal("2.625000", bobPayout.GetProperty("amount").GetString());
         Assert.Equal(2, await CountEventsAsync(database, "payout.generated"));
         Assert.Equal(2, await CountEventsAsync(database, "staking.locked"));
+        await EventContract.AssertOutboxValidAsync(database);
     }
 
     [Fact]
@@ -130,6 +130,7 @@ public sealed class StakingPayoutTests
         Assert.Equal(0, positions[0].GetProperty("unbonding").GetArrayLength());
         Assert.Equal("250.00000000", (await Json(await dave.GetAsync($"/v1/wallets/{wallet}/balance"))).GetProperty("balance").GetString());
         Assert.Equal(1, await CountEventsAsync(database, "staking.unlocked"));
+        await EventContract.AssertOutboxValidAsync(database);
     }
 
     [Fact]

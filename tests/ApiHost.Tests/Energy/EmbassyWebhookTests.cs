@@ -3,6 +3,7 @@ using System.Text;
 using Daarion.Crypto;
 using Daarion.Crypto.Webhooks;
 using Daarion.Grains.Interfaces.Energy;
+using Daarion.Testing;
 using static Daarion.ApiHost.Tests.LedgerClient;
 
 namespace Daarion.ApiHost.Tests.Energy;
@@ -38,6 +39,7 @@ public sealed class EmbassyWebhookTests
         Assert.Equal(("energyunion", "energy", "125.4", "kwh"), (update.GetProperty("platform").GetString(), update.GetProperty("domain").GetString(),
             update.GetProperty("value").GetString(), update.GetProperty("unit").GetString()));
         Assert.Equal("embassy energyunion", await host.ScalarAsync<string>("SELECT concat_ws(' ', envelope->'actor'->>'kind', envelope->'actor'->>'id') FROM outbox_events WHERE subject = 'embassy.energy.update'"));
+        await EventContract.AssertOutboxValidAsync(host.Database);
     }
 
     [Fact]

@@ -36,12 +36,8 @@ internal sealed class EnergyHost : IAsyncDisposable
     public static async Task<EnergyHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await SharedServers.CreateDatabaseAsync(migrate: false);
-        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
-        {
-            ["DATABASE_URL"] = database,
-            ["NATS_URL"] = await SharedServers.NatsUrlAsync(),
-        };
-        return new EnergyHost(new ApiFactory(all), database);
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["DATABASE_URL"] = database };
+        return new EnergyHost(await ApiFactory.WithSharedServersAsync(all), database);
     }
 
     /// <summary>Registers an energy site with a meter; returns its id.</summary>

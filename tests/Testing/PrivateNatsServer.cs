@@ -1,10 +1,12 @@
 using Daarion.Hosting;
 
-namespace Daarion.Adapters.Nats.Tests;
+namespace Daarion.Testing;
 
-// A nats-server -js of the test's own, in a temporary directory removed afterwards; for tests that stop, restart or
-// pause it, or need particular arguments.
-internal sealed class PrivateNatsServer : IAsyncDisposable
+/// <summary>
+/// A nats-server -js of the test's own, in a temporary directory removed afterwards; for tests that stop, restart or
+/// pause it, need particular arguments, or own fixed stream names (the event catalog's).
+/// </summary>
+public sealed class PrivateNatsServer : IAsyncDisposable
 {
     private readonly string _directory;
 
@@ -32,8 +34,6 @@ internal sealed class PrivateNatsServer : IAsyncDisposable
             throw;
         }
     }
-
-    public Task<NatsConnection> ConnectAsync(Action<NatsOptions>? configure = null) => TestConnections.ConnectAsync(Url, configure);
 
     public async ValueTask DisposeAsync()
     {

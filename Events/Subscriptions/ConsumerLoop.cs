@@ -1,0 +1,46 @@
+using Daarion.Adapters.Nats.JetStream;
+
+namespace Daarion.Events.Subscriptions;
+
+/// <summary>Fetches from a pull consumer and dispatches batch after batch, in stream order.</summary>
+internal static class ConsumerLoop
+{
+    /// <summary>
+    /// Runs until cancelled; with <paramref name="untilCaughtUp"/>, returns once the consumer has nothing left (a replay).
+    /// <paramref name="onBatch"/> is told each batch's size after it was dispatched.
+    /// </summary>
+    public static async Task RunAsync(
+        JetStreamConsumer consumer, EventDispatcher dispatcher, HandlerBinding binding, EventConsumerOptions options, bool untilCaughtUp,
+        Action<int>? onBatch, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var batch = await NextBatchAsync(consumer, options, cancellationToken);
+            if (batch.Count > 0)
+            {
+                await dispatcher.DispatchAsync(binding, batch, cancellationToken);
+                onBatch?.Invoke(batch.Count);
+                if (untilCaughtUp && batch[^1].Metadata.NumPending == 0)
+                    return;
+            }
+            else if (untilCaughtUp && await consumer.GetInfoAsync(cancellationToken) is { NumPending: 0, NumAckPending: 0 })
+            {
+                return;
+            }
+        }
+    }
+
+    // Waits (a long poll) for one event, then takes whatever else is ready at once: an idle consumer answers within
+    // milliseconds, a busy one handles large batches.
+    private static async Task<List<JetStreamMessage>> NextBatchAsync(JetStreamConsumer consumer, EventConsumerOptions options, CancellationToken cancellationToken)
+    {
+        var batch = new List<JetStreamMessage>();
+        await foreach (var message in consumer.FetchAsync(new FetchOptions { MaxMessages = 1, Expires = options.LongPoll }, cancellationToken))
+            batch.Add(message);
+        if (batch.Count == 0 || options.FetchBatch == 1)
+            return batch;
+        await foreach (var message in consumer.FetchAsync(new FetchOptions { MaxMessages = options.FetchBatch - 1, NoWait = true }, cancellationToken))
+            batch.Add(message);
+        return batch;
+    }
+}
