@@ -3,13 +3,14 @@ using System.Globalization;
 namespace Daarion.Events.Bench;
 
 /// <summary>The command line.</summary>
-public sealed record BenchArgs(bool Drain, bool Lag, bool Rows, int Events, int Batch, int Rate, double Seconds)
+public sealed record BenchArgs(bool Drain, bool Lag, bool Rows, int Events, int Batch, int Rate, double Seconds, double Warmup)
 {
     public const string Usage =
-        "usage: Daarion.Events.Bench [drain|lag|all] [--rows] [--events N] [--batch N] [--rate N] [--seconds S]\n" +
+        "usage: Daarion.Events.Bench [drain|lag|all] [--rows] [--events N] [--batch N] [--rate N] [--seconds S] [--warmup S]\n" +
         "  drain    relay throughput: a backlog of --events N (default 300000) committed at once, drained by the host's relay\n" +
         "  lag      commit-to-consume latency: commits of --batch events (default 100) at --rate events/s (default 10000)\n" +
-        "           for --seconds (default 10), consumed from JetStream by a durable pull consumer\n" +
+        "           for --seconds (default 10) after --warmup (default 3) untimed seconds, consumed from JetStream by a durable\n" +
+        "           pull consumer\n" +
         "  all      (default) both\n" +
         "  --rows   events as outbox_events rows (the silo's grain storage) instead of outbox_batches rows (the ledger)";
 
@@ -46,23 +47,23 @@ public sealed record BenchArgs(bool Drain, bool Lag, bool Rows, int Events, int 
                 case "--rows":
                     rows = true;
                     break;
-                case "--events" or "--batch" or "--rate" or "--seconds" when i + 1 < rest.Length:
+                case "--events" or "--batch" or "--rate" or "--seconds" or "--warmup" when i + 1 < rest.Length:
                     values[rest[i]] = rest[++i];
                     break;
                 default:
                     throw new FormatException($"Unknown option or missing value: '{rest[i]}'.");
             }
         }
-        return new BenchArgs(mode != "lag", mode != "drain", rows, Int("--events", 300_000), Int("--batch", 100), Int("--rate", 10_000), Seconds());
+        return new BenchArgs(mode != "lag", mode != "drain", rows, Int("--events", 300_000), Int("--batch", 100), Int("--rate", 10_000), Seconds("--seconds", 10), Seconds("--warmup", 3));
 
         int Int(string name, int fallback) =>
             !values.TryGetValue(name, out var text) ? fallback
             : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 1 ? value
             : throw new FormatException($"{name} must be a positive integer, not '{text}'.");
 
-        double Seconds() =>
-            !values.TryGetValue("--seconds", out var text) ? 10
+        double Seconds(string name, double fallback) =>
+            !values.TryGetValue(name, out var text) ? fallback
             : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
-            : throw new FormatException($"--seconds must be a positive number, not '{text}'.");
+            : throw new FormatException($"{name} must be a positive number, not '{text}'.");
     }
 }

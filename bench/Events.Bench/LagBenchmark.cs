@@ -8,7 +8,8 @@ using Npgsql;
 namespace Daarion.Events.Bench;
 
 /// <summary>
-/// Commit-to-consume latency at a steady rate: commits of --batch events at --rate events/s (four writers) for --seconds, relayed by
+/// Commit-to-consume latency at a steady rate: commits of --batch events at --rate events/s (four writers) for --warmup
+/// seconds (the JIT compiling the relay's and consumer's paths; delivered and checked, not timed), then --seconds, relayed by
 /// the host, fetched (and acked) by a durable pull consumer in this process. Latency runs from the moment the commit
 /// returned to the writer to the moment the consumer holds the message, split at the moment the stream stored it (its
 /// JetStream timestamp). Checks each event arrived once, in order per key.
@@ -36,7 +37,7 @@ public static class LagBenchmark
         var clock = Stopwatch.StartNew();
         var writers = await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => WriteAsync(database, args, w, committed, clock)));
         var written = writers.Sum();
-        var writeSeconds = clock.Elapsed.TotalSeconds;
+        var writeSeconds = clock.Elapsed.TotalSeconds - args.Warmup;
         var drained = Stopwatch.StartNew();
         while (received.Count < written && drained.Elapsed < TimeSpan.FromSeconds(30))
             await Task.Delay(20);
@@ -50,7 +51,8 @@ public static class LagBenchmark
         var delivered = Sorted(measured.Select(r => r.At - r.Stored));
         var duplicates = all.Count - all.Select(r => r.Id).Distinct().Count();
         var outOfOrder = all.GroupBy(r => r.Key).Count(key => !key.Select(r => r.Version).SequenceEqual(key.Select(r => r.Version).Order()));
-        Console.WriteLine($"lag: {written:N0} events written in {writeSeconds:N1} s ({written / writeSeconds:N0} events/s, {args.Batch} per commit), " +
+        Console.WriteLine($"lag: {written:N0} events written ({committed.Count:N0} timed in {writeSeconds:N1} s after {args.Warmup:N0} s of warm-up: " +
+            $"{committed.Count / writeSeconds:N0} events/s, {args.Batch} per commit), " +
             $"{all.Count:N0} consumed, {duplicates} duplicates, {outOfOrder} keys out of order");
         if (latencies.Count > 0)
         {
@@ -67,14 +69,16 @@ public static class LagBenchmark
     {
         var interval = TimeSpan.FromSeconds((double)args.Batch * Writers / args.Rate);
         long written = 0;
-        for (var commit = 0L; clock.Elapsed.TotalSeconds < args.Seconds; commit++)
+        var warmup = TimeSpan.FromSeconds(args.Warmup);
+        for (var commit = 0L; clock.Elapsed.TotalSeconds < args.Warmup + args.Seconds; commit++)
         {
             var due = interval * commit;
             if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
             var events = Enumerable.Range(0, args.Batch).Select(i => BenchEvents.Create((written + i) * Writers + writer)).ToList();
             await BenchEvents.WriteAsync(database, events, args.Rows);
             var at = DateTimeOffset.UtcNow;
-            foreach (var e in events) committed[e.EventId] = at;
+            if (clock.Elapsed >= warmup)
+                foreach (var e in events) committed[e.EventId] = at;
             written += events.Count;
         }
         return written;
