@@ -29,7 +29,7 @@ public static class SharedServers
     {
         var server = await Postgres.Value;
         var name = $"test_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
-        if (!migrate) return await server.CreateDatabaseAsync(name);
+        if (!migrate) return ClosingIdleConnections(await server.CreateDatabaseAsync(name));
 
         var template = await MigratedTemplate.Value;
         var maintenance = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false };
@@ -45,8 +45,14 @@ public static class SharedServers
         {
             CopyOneAtATime.Release();
         }
-        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
+        return ClosingIdleConnections(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString);
     }
+
+    // Every test database has pools of its own (Npgsql pools per connection string), which keep idle connections for
+    // five minutes by default: over a run of hundreds of tests, finished tests' connections would exhaust the
+    // server's max_connections. Closed after a few idle seconds instead, only running tests hold connections.
+    private static string ClosingIdleConnections(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { ConnectionIdleLifetime = 3, ConnectionPruningInterval = 1 }.ConnectionString;
 
     public static async Task<string> NatsUrlAsync() => (await Nats.Value).Url;
 
