@@ -49,7 +49,6 @@ public sealed partial class BenchServers : IAsyncDisposable
         ["DATABASE_URL"] = database.ConnectionString,
         ["NATS_URL"] = NatsUrl,
         ["JWT_SECRET"] = "events-bench-secret-of-at-least-32-bytes",
-        ["Events__Relay__LagSampleInterval"] = "00:00:00.200",
     });
 
     public static async Task<long> PublishedAsync(ApiHostProcess host)
