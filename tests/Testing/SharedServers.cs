@@ -65,9 +65,12 @@ public static class SharedServers
         return name;
     }
 
+    private const string DirectoryPrefix = "daarion-shared-";
+
     private static async Task<T> StartAsync<T>(Func<string, Task<T>> start, Func<T, Task> stop)
     {
-        var directory = Directory.CreateTempSubdirectory("daarion-shared-");
+        RemoveLeftoversOfDeadRuns();
+        var directory = Directory.CreateTempSubdirectory($"{DirectoryPrefix}{Environment.ProcessId}-");
         var server = await start(directory.FullName);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
@@ -75,5 +78,38 @@ public static class SharedServers
             directory.Delete(recursive: true);
         };
         return server;
+    }
+
+    // The directories are deleted at exit, but a killed test run (a timeout, Ctrl-C twice) leaves its servers' data,
+    // about 2 GB after a full run, and enough of them fill the disk. A directory names the process that made it; one
+    // whose process is gone is deleted by the next run. Several test processes run at once, so live ones are kept.
+    private static void RemoveLeftoversOfDeadRuns()
+    {
+        foreach (var leftover in new DirectoryInfo(Path.GetTempPath()).EnumerateDirectories(DirectoryPrefix + "*"))
+        {
+            var owner = leftover.Name[DirectoryPrefix.Length..].Split('-')[0];
+            if (!int.TryParse(owner, out var pid) || IsRunning(pid)) continue;
+            try
+            {
+                leftover.Delete(recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another run is deleting it too, or a file is still held: the next run tries again.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }
