@@ -1,4 +1,3 @@
-using Daarion.Crypto;
 using Daarion.Crypto.Ethereum;
 using Daarion.Testing;
 using Daarion.Testing.Evm;
@@ -24,25 +23,10 @@ public sealed class ChainPayoutTests(LocalChain chain)
         // Two decimals on chain: a payout of 0.0025 KWT cannot be minted, so the contract's client refuses it.
         var settlement = await stack.DeploySettlementAsync(decimals: 2);
         var database = await SharedServers.CreateDatabaseAsync(migrate: false);
-        await using var api = await ApiFactory.WithSharedServersAsync(new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = database,
-            ["Payouts:Period"] = "00:01:00",
-            ["Payouts:SettleDelay"] = "00:00:00",
-            ["Payouts:Settlement"] = "Chain",
-            ["Evm:RpcUrl"] = chain.RpcUrl.ToString(),
-            ["Evm:ChainId"] = $"{LocalChain.ChainId}",
-            ["Evm:PrivateKey"] = Hex.Encode(secret),
-            ["Evm:PayoutContract"] = settlement.Contract.ToString(),
-            ["Evm:ReceiptPollInterval"] = "00:00:00.050",
-        });
-        foreach (var user in new[] { "gina", "hugo" })
-        {
-            var wallet = Guid.NewGuid().ToString();
-            Expect(await For(api).PostAsync("/v1/wallets", new { wallet_id = wallet, asset = "RINGK", owner_id = user }), 201);
-            Expect(await For(api).PostAsync("/v1/adjustments", new { wallet_id = wallet, amount = "200", reason = "grant" }), 201);
-            Expect(await For(api, subject: user).PostAsync("/v1/wallet/stake", new { dao_id = "dao-chain", amount = "200" }), 200);
-        }
+        var settings = ChainPayouts.Settings(chain, secret, settlement);
+        settings["DATABASE_URL"] = database;
+        await using var api = await ApiFactory.WithSharedServersAsync(settings);
+        foreach (var user in new[] { "gina", "hugo" }) await ChainPayouts.StakeAsync(api, user, "dao-chain", "200");
         await EnergyAsync(database, "CHAIN-OK", 5.5m);
         await EnergyAsync(database, "CHAIN-DUST", 0.005m);
         Expect(await For(api).PostAsync("/v1/payouts/run", null), 200);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Daarion.ApiHost.Tests.Energy;
-using Daarion.Crypto;
 using Daarion.Crypto.Ethereum;
 using Daarion.Crypto.Webhooks;
 using Daarion.Testing;
@@ -24,25 +23,9 @@ public sealed class EnergyEconomyFlowTests(LocalChain chain)
         using var key = EthereumKey.FromPrivateKey(secret);
         using var stack = EvmStack.WithKey(chain, key);
         var settlement = await stack.DeploySettlementAsync(decimals: 6);
-        await using var host = await EnergyHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Payouts:Period"] = "00:01:00",
-            ["Payouts:SettleDelay"] = "00:00:00",
-            ["Payouts:Settlement"] = "Chain",
-            ["Evm:RpcUrl"] = chain.RpcUrl.ToString(),
-            ["Evm:ChainId"] = $"{LocalChain.ChainId}",
-            ["Evm:PrivateKey"] = Hex.Encode(secret),
-            ["Evm:PayoutContract"] = settlement.Contract.ToString(),
-            ["Evm:ReceiptPollInterval"] = "00:00:00.050",
-        });
+        await using var host = await EnergyHost.StartAsync(ChainPayouts.Settings(chain, secret, settlement));
         var site = await host.SiteAsync("cumulative", siteId: "EU-KYIV-01", dao: "dao-kyiv");
-        foreach (var (user, ringk) in new[] { ("olena", "300"), ("taras", "100") })
-        {
-            var wallet = Guid.NewGuid().ToString();
-            Expect(await For(host.Api).PostAsync("/v1/wallets", new { wallet_id = wallet, asset = "RINGK", owner_id = user }), 201);
-            Expect(await For(host.Api).PostAsync("/v1/adjustments", new { wallet_id = wallet, amount = ringk, reason = "grant" }), 201);
-            Expect(await For(host.Api, subject: user).PostAsync("/v1/wallet/stake", new { dao_id = "dao-kyiv", amount = ringk }), 200);
-        }
+        foreach (var (user, ringk) in new[] { ("olena", "300"), ("taras", "100") }) await ChainPayouts.StakeAsync(host.Api, user, "dao-kyiv", ringk);
 
         // Energy Union relays the meter's cumulative readings to the oracle webhook, signed with its Embassy secret.
         var energyUnion = new StandardWebhook(await host.PlatformAsync("energyunion"));
