@@ -77,6 +77,25 @@ public sealed class JetStreamConsumer
         }
     }
 
+    /// <summary>
+    /// Waits up to <paramref name="longPoll"/> for one message, then takes up to <paramref name="maxMessages"/> − 1 more
+    /// that are ready at once (a no-wait pull): an idle consumer hears of a message within milliseconds, a busy one
+    /// gets large batches. One pull for a large batch that waits for messages published meanwhile can hold them back:
+    /// nats-server 2.9 delivered some of them up to a second late (docs/BENCHMARKS.md, "Events").
+    /// </summary>
+    public async Task<List<JetStreamMessage>> FetchReadyAsync(int maxMessages, TimeSpan longPoll, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
+        var batch = new List<JetStreamMessage>();
+        await foreach (var message in FetchAsync(new FetchOptions { MaxMessages = 1, Expires = longPoll }, cancellationToken).ConfigureAwait(false))
+            batch.Add(message);
+        if (batch.Count == 0 || maxMessages == 1)
+            return batch;
+        await foreach (var message in FetchAsync(new FetchOptions { MaxMessages = maxMessages - 1, NoWait = true }, cancellationToken).ConfigureAwait(false))
+            batch.Add(message);
+        return batch;
+    }
+
     // The next message, or null once the fetch ran past its deadline; waits at most two heartbeats if they were asked for.
     private static async Task<NatsMsg?> NextAsync(
         NatsSubscription inbox, CancellationTokenSource watchdog, long deadline, TimeSpan? idleHeartbeat, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ internal static class ConsumerLoop
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var batch = await NextBatchAsync(consumer, options, cancellationToken);
+            var batch = await consumer.FetchReadyAsync(options.FetchBatch, options.LongPoll, cancellationToken);
             if (batch.Count > 0)
             {
                 await dispatcher.DispatchAsync(binding, batch, cancellationToken);
@@ -28,19 +28,5 @@ internal static class ConsumerLoop
                 return;
             }
         }
-    }
-
-    // Waits (a long poll) for one event, then takes whatever else is ready at once: an idle consumer answers within
-    // milliseconds, a busy one handles large batches.
-    private static async Task<List<JetStreamMessage>> NextBatchAsync(JetStreamConsumer consumer, EventConsumerOptions options, CancellationToken cancellationToken)
-    {
-        var batch = new List<JetStreamMessage>();
-        await foreach (var message in consumer.FetchAsync(new FetchOptions { MaxMessages = 1, Expires = options.LongPoll }, cancellationToken))
-            batch.Add(message);
-        if (batch.Count == 0 || options.FetchBatch == 1)
-            return batch;
-        await foreach (var message in consumer.FetchAsync(new FetchOptions { MaxMessages = options.FetchBatch - 1, NoWait = true }, cancellationToken))
-            batch.Add(message);
-        return batch;
     }
 }

@@ -23,7 +23,7 @@ public sealed class LedgerCommitter : IAsyncDisposable
     private readonly ILogger<LedgerCommitter> _logger;
     private readonly Lock _lock = new();
     private readonly ConcurrentDictionary<Guid, Task<OperationResult>> _inFlight = new();
-    private readonly ConcurrentBag<OutboxBatch> _batches = [];
+    private readonly OutboxBatchPool _outboxBatches = new();
 
     // The committer's own connections, most recently used first. The pool would hand out any of its connections, and
     // a commit on a backend that has not run one lately pays for cold plan, catalog and CPU caches (several times the
@@ -154,15 +154,11 @@ public sealed class LedgerCommitter : IAsyncDisposable
             var events = LedgerEvents.ForCommit(group, outcome);
             if (events.Count > 0)
             {
-                // Pooled, never disposed: each keeps its buffer for the life of the committer.
-                var batch = _batches.TryTake(out var reused) ? reused : new OutboxBatch();
-                // UTF-8 bytes go as bytea and become json in the database: no intermediate string on either side.
-                await using var insert = new NpgsqlCommand(
-                    "INSERT INTO outbox_batches (events, event_count) VALUES (convert_from($1, 'UTF8')::json, $2)", connection, transaction);
-                insert.Parameters.Add(new NpgsqlParameter { Value = batch.Write(events), NpgsqlDbType = NpgsqlDbType.Bytea });
-                insert.Parameters.Add(new NpgsqlParameter { Value = events.Count });
+                var batch = _outboxBatches.Rent();
+                await using var insert = new NpgsqlCommand(OutboxBatch.InsertSql, connection, transaction);
+                batch.AddInsertParameters(insert.Parameters, events);
                 await insert.ExecuteNonQueryAsync(timeout.Token);
-                _batches.Add(batch);
+                _outboxBatches.Return(batch);
             }
             committing = true;
             await transaction.CommitAsync(timeout.Token);

@@ -1,13 +1,15 @@
 using System.Buffers;
 using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Daarion.Silo.Events;
 
 /// <summary>
 /// Many events in one outbox row (<c>outbox_batches.events</c>): a JSON array of
-/// <c>{event_id, subject, ordering_key, envelope}</c> in publishing order. Writers that commit many events at once
-/// (the ledger) use it to pay for one row instead of one per event; the relay publishes each element as it would a
-/// row of <c>outbox_events</c>.
+/// <c>{event_id, subject, ordering_key, envelope}</c> in publishing order. Grain storage and the ledger write one such
+/// row per commit instead of one row per event (a heap row and three index entries each, inserted and then rewritten
+/// when published); the relay publishes each element as it would a row of <c>outbox_events</c>.
 /// </summary>
 public sealed class OutboxBatch : IDisposable
 {
@@ -18,8 +20,18 @@ public sealed class OutboxBatch : IDisposable
 
     public OutboxBatch() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
 
-    /// <summary>The events as UTF-8 JSON; valid until the next call.</summary>
-    public ReadOnlyMemory<byte> Write(IEnumerable<OutboxEvent> events)
+    /// <summary>Writes one <c>outbox_batches</c> row; <see cref="AddInsertParameters"/> supplies its parameters.</summary>
+    // UTF-8 bytes go as bytea and become json in the database: no intermediate string on either side.
+    public const string InsertSql = "INSERT INTO outbox_batches (events, event_count) VALUES (convert_from($1, 'UTF8')::json, $2)";
+
+    /// <summary>The parameters of <see cref="InsertSql"/> for these events; valid until the next call.</summary>
+    public void AddInsertParameters(NpgsqlParameterCollection parameters, IReadOnlyCollection<OutboxEvent> events)
+    {
+        parameters.Add(new NpgsqlParameter { Value = Write(events), NpgsqlDbType = NpgsqlDbType.Bytea });
+        parameters.Add(new NpgsqlParameter { Value = events.Count });
+    }
+
+    private ReadOnlyMemory<byte> Write(IEnumerable<OutboxEvent> events)
     {
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);

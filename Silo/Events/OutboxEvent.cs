@@ -1,8 +1,8 @@
 namespace Daarion.Silo.Events;
 
 /// <summary>
-/// An event a grain emits with its state write. It lands in <c>outbox_events</c> in the same transaction and the
-/// relay publishes it; grains never publish to NATS directly (seed 34 §10).
+/// An event a grain emits with its state write. It lands in the outbox (in the commit's <c>outbox_batches</c> row) in
+/// the same transaction and the relay publishes it; grains never publish to NATS directly (seed 34 §10).
 /// </summary>
 public sealed record OutboxEvent
 {
@@ -34,6 +34,6 @@ public sealed record OutboxEvent
     /// <summary>The first segment of the type: <c>wallet</c> for <c>wallet.balance.updated</c>.</summary>
     public string Domain => Type.Split('.', 2)[0];
 
-    /// <summary>The envelope of seed 42 §6 as stored in <c>outbox_events.envelope</c> and published.</summary>
+    /// <summary>The envelope of seed 42 §6 as stored in the outbox and published.</summary>
     public string ToEnvelopeJson() => EventEnvelope.Serialize(this);
 }

@@ -9,8 +9,8 @@ namespace Daarion.Silo.Storage;
 
 /// <summary>
 /// Grain state in PostgreSQL (<c>grain_state</c>, primary key (grain_type, grain_key), version as ETag). A commit
-/// writes states, their outbox events and extra statements as one batch, which Npgsql runs as one implicit
-/// transaction: all of it or none.
+/// writes states, their outbox events (one <c>outbox_batches</c> row) and extra statements as one batch, which
+/// Npgsql runs as one implicit transaction: all of it or none.
 /// </summary>
 internal sealed class GrainStorage
 {
@@ -21,6 +21,7 @@ internal sealed class GrainStorage
 
     private readonly IServiceProvider _services;
     private readonly GroupCommitter? _groupCommitter;
+    private readonly OutboxBatchPool _outboxBatches = new();
     private NpgsqlDataSource? _dataSource;
 
     public GrainStorage(IServiceProvider services, IOptions<SiloOptions> options)
@@ -120,7 +121,8 @@ internal sealed class GrainStorage
         await using var batch = connection.CreateBatch();
         batch.BatchCommands.Add(WriteStatesCommand(writes));
         var events = writes.SelectMany(w => w.Events).ToList();
-        if (events.Count > 0) batch.BatchCommands.Add(InsertEventsCommand(events));
+        var outbox = events.Count > 0 ? _outboxBatches.Rent() : null;
+        if (outbox is not null) batch.BatchCommands.Add(InsertEventsCommand(outbox, events));
         foreach (var statement in writes.SelectMany(w => w.Statements)) batch.BatchCommands.Add(ToCommand(statement));
         try
         {
@@ -131,6 +133,10 @@ internal sealed class GrainStorage
         {
             Metrics.RecordFailedCommit();
             throw;
+        }
+        finally
+        {
+            if (outbox is not null) _outboxBatches.Return(outbox);
         }
     }
 
@@ -144,15 +150,12 @@ internal sealed class GrainStorage
         return command;
     }
 
-    private static NpgsqlBatchCommand InsertEventsCommand(List<OutboxEvent> events)
+    private static NpgsqlBatchCommand InsertEventsCommand(OutboxBatch outbox, List<OutboxEvent> events)
     {
-        // unnest keeps array order, so the ids (and the relay's publishing order) follow the order events were emitted.
-        var command = new NpgsqlBatchCommand(
-            "INSERT INTO outbox_events (event_id, subject, ordering_key, envelope) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::json[])");
-        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.EventId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Subject).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.OrderingKey).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.ToEnvelopeJson()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json });
+        // The commit's events, of all its grains, as one outbox_batches row: the array keeps the order they were
+        // emitted in, which is the relay's publishing order.
+        var command = new NpgsqlBatchCommand(OutboxBatch.InsertSql);
+        outbox.AddInsertParameters(command.Parameters, events);
         return command;
     }
 

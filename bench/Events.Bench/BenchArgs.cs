@@ -12,7 +12,8 @@ public sealed record BenchArgs(bool Drain, bool Lag, bool Rows, int Events, int 
         "           for --seconds (default 10) after --warmup (default 3) untimed seconds, consumed from JetStream by a durable\n" +
         "           pull consumer\n" +
         "  all      (default) both\n" +
-        "  --rows   events as outbox_events rows (the silo's grain storage) instead of outbox_batches rows (the ledger)";
+        "  --rows   one outbox_events row per event (seed 42 §7's table, for writers with plain SQL) instead of one\n" +
+        "           outbox_batches row per commit (what grain storage and the ledger write)";
 
     /// <summary>The options, or null after printing what is wrong and the usage.</summary>
     public static BenchArgs? ParseOrExplain(string[] args)

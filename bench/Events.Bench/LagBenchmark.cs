@@ -107,7 +107,8 @@ public static class LagBenchmark
         {
             try
             {
-                await foreach (var message in consumer.FetchAsync(new FetchOptions { MaxMessages = 1000, Expires = TimeSpan.FromMilliseconds(500) }, stop))
+                // As the services' consumers fetch (ConsumerLoop).
+                foreach (var message in await consumer.FetchReadyAsync(1000, TimeSpan.FromMilliseconds(500), stop))
                 {
                     var at = DateTimeOffset.UtcNow;
                     using var envelope = JsonDocument.Parse(message.Data);

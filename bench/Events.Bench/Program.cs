@@ -5,7 +5,7 @@ if (BenchArgs.ParseOrExplain(args) is not { } options)
     return 2;
 
 await using var servers = await BenchServers.StartAsync();
-Console.WriteLine($"events bench: {(options.Rows ? "outbox_events rows (silo)" : $"outbox_batches rows of {options.Batch} events (ledger)")}, " +
+Console.WriteLine($"events bench: {(options.Rows ? "outbox_events rows (one per event)" : $"outbox_batches rows of {options.Batch} events (one per commit)")}, " +
     $"{Environment.ProcessorCount} cores, {await servers.DescribeAsync()}");
 var ok = true;
 if (options.Drain) ok &= await DrainBenchmark.RunAsync(servers, options);

@@ -36,9 +36,9 @@ public static class WriteRun
         var grain = metrics.Snapshot().Single(s => s.GrainType == CounterStateGrain.TypeName);
         await host.StopAsync(CancellationToken.None);
 
-        var (storedSum, outboxRows) = await ReadStoredAsync(connectionString);
+        var (storedSum, outboxEvents) = await ReadStoredAsync(connectionString);
         return new WriteRunResult(
-            measured, warmup, grain, commits, writes, args.Events, storedSum, outboxRows);
+            measured, warmup, grain, commits, writes, args.Events, storedSum, outboxEvents);
     }
 
     private static async Task<LoadResult> LoadAsync(ICounterStateGrain[] references, int concurrency, TimeSpan duration, CancellationToken ct)
@@ -74,12 +74,12 @@ public static class WriteRun
         return LoadResult.From(latencies, errors, stopwatch.Elapsed, firstError);
     }
 
-    private static async Task<(long Sum, long OutboxRows)> ReadStoredAsync(string connectionString)
+    private static async Task<(long Sum, long OutboxEvents)> ReadStoredAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT coalesce(sum((payload->>'value')::bigint), 0)::bigint, (SELECT count(*) FROM outbox_events) FROM grain_state",
+            "SELECT coalesce(sum((payload->>'value')::bigint), 0)::bigint, (SELECT count(*) FROM outbox_event_log) FROM grain_state",
             connection);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();

@@ -11,7 +11,7 @@ public sealed record WriteRunResult(
     long CommittedWrites,
     int EventsPerWrite,
     long StoredSum,
-    long OutboxRows)
+    long OutboxEvents)
 {
     public double WritesPerSecond => Measured.WritesPerSecond;
 
@@ -19,7 +19,7 @@ public sealed record WriteRunResult(
     public long SuccessfulWrites => Warmup.Writes + Measured.Writes;
 
     /// <summary>Every acknowledged Add(1) is in the sum exactly once, and carried its events; nothing else is.</summary>
-    public bool Verified => StoredSum == SuccessfulWrites && OutboxRows == SuccessfulWrites * EventsPerWrite;
+    public bool Verified => StoredSum == SuccessfulWrites && OutboxEvents == SuccessfulWrites * EventsPerWrite;
 
     public void Print(string label)
     {
@@ -31,7 +31,7 @@ public sealed record WriteRunResult(
             $"silo metrics p50={Grain.LatencyP50 * 1e3:N2} ms p99={Grain.LatencyP99 * 1e3:N2} ms (since start: warm-up and activations included)");
         Console.WriteLine(
             $"  check: sum of stored counters={StoredSum:N0}, successful writes={SuccessfulWrites:N0} (warm-up {Warmup.Writes:N0}), " +
-            $"outbox rows={OutboxRows:N0} (expected {SuccessfulWrites * EventsPerWrite:N0}) -> {(Verified ? "OK" : "MISMATCH")}");
+            $"outbox events={OutboxEvents:N0} (expected {SuccessfulWrites * EventsPerWrite:N0}) -> {(Verified ? "OK" : "MISMATCH")}");
         if ((Measured.FirstError ?? Warmup.FirstError) is { } error)
         {
             Console.WriteLine($"  {Warmup.Errors + Measured.Errors:N0} failed writes; first: {error.GetType().Name}: {error.Message}");

@@ -39,6 +39,39 @@ public sealed class PullConsumerTests(SharedNatsServer server)
     }
 
     [Fact]
+    public async Task FetchReadyAsync_ReturnsAMessagePublishedWhileWaiting_WithoutWaitingOutTheLongPoll()
+    {
+        await using var connection = await server.ConnectAsync();
+        var (js, stream) = await StreamWithMessagesAsync(connection, 0);
+        await js.CreateOrUpdateConsumerAsync(stream, new ConsumerConfig { DurableName = "c" });
+        var clock = Stopwatch.StartNew();
+
+        var fetch = js.GetConsumer(stream, "c").FetchReadyAsync(100, TimeSpan.FromSeconds(20));
+        await Task.Delay(300);
+        await js.PublishAsync(stream + ".m", "late"u8.ToArray());
+        var batch = await fetch.WaitAsync(StateWaiter.Patience);
+
+        Assert.Equal(["late"], batch.Select(m => m.GetString()));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task FetchReadyAsync_TakesWhatIsReady_UpToTheBatch()
+    {
+        await using var connection = await server.ConnectAsync();
+        var (js, stream) = await StreamWithMessagesAsync(connection, 5);
+        await js.CreateOrUpdateConsumerAsync(stream, new ConsumerConfig { DurableName = "c" });
+        var consumer = js.GetConsumer(stream, "c");
+
+        var first = await consumer.FetchReadyAsync(3, TimeSpan.FromSeconds(20));
+        foreach (var message in first) await message.AckAsync();
+        var second = await consumer.FetchReadyAsync(3, TimeSpan.FromSeconds(20));
+
+        Assert.Equal(["0", "1", "2"], first.Select(m => m.GetString()));
+        Assert.Equal(["3", "4"], second.Select(m => m.GetString()));
+    }
+
+    [Fact]
     public async Task FetchAsync_NoWaitOnAnEmptyConsumer_EndsAtOnce()
     {
         await using var connection = await server.ConnectAsync();

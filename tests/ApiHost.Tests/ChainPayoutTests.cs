@@ -53,8 +53,8 @@ public sealed class ChainPayoutTests(LocalChain chain)
             .Single(p => p.GetProperty("payout_id").GetString() == dust).GetProperty("status").GetString());
         // The bridge wallet holds what was minted on chain: the dust payout's credit was taken back.
         Assert.Equal(2.75m, await ScalarAsync<decimal>(database, "SELECT balance FROM wallets WHERE owner_id = 'chain-bridge' AND asset = 'KWT'"));
-        Assert.Equal(1L, await ScalarAsync<long>(database, "SELECT count(*) FROM outbox_events WHERE subject = 'payout.failed'"));
-        Assert.Equal(1L, await ScalarAsync<long>(database, "SELECT count(*) FROM outbox_events WHERE subject = 'payout.claimed'"));
+        Assert.Equal(1L, await ScalarAsync<long>(database, "SELECT count(*) FROM outbox_event_log WHERE subject = 'payout.failed'"));
+        Assert.Equal(1L, await ScalarAsync<long>(database, "SELECT count(*) FROM outbox_event_log WHERE subject = 'payout.claimed'"));
         await EventContract.AssertOutboxValidAsync(database);
     }
 

@@ -53,7 +53,7 @@ public sealed class StakingPayoutTests
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM outbox_events WHERE subject = $1", connection);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM outbox_event_log WHERE subject = $1", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = type });
         return (long)(await command.ExecuteScalarAsync())!;
     }

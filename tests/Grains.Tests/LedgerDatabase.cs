@@ -21,7 +21,7 @@ internal sealed class LedgerDatabase
             UNION ALL SELECT 'journal_entries', count(*), md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM journal_entries t
             UNION ALL SELECT 'holds', count(*), md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM holds t
             UNION ALL SELECT 'idempotency_records', count(*), md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM idempotency_records t
-            UNION ALL SELECT 'outbox_events', count(*), md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM outbox_events t
+            UNION ALL SELECT 'outbox_event_log', count(*), md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM outbox_event_log t
         ) s
         """;
 

@@ -17,7 +17,7 @@ public sealed class OutboxTests
         await silo.Grains.GetGrain<IPersistentGrain>("e1").Add(250, ["test.value.changed", "test.value.audited"], []);
 
         Assert.Equal(250, await Scalar<int>(database, "SELECT (payload->>'value')::int FROM grain_state WHERE grain_key = 'e1'"));
-        var envelope = JsonDocument.Parse(await Scalar<string>(database, "SELECT envelope::text FROM outbox_events ORDER BY id LIMIT 1")).RootElement;
+        var envelope = JsonDocument.Parse(await Scalar<string>(database, "SELECT envelope::text FROM outbox_event_log ORDER BY id, position LIMIT 1")).RootElement;
         Assert.Equal(
             ["actor", "domain", "event_id", "meta", "payload", "ts", "type", "version"],
             envelope.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
@@ -31,7 +31,7 @@ public sealed class OutboxTests
         Assert.Equal("2.5", envelope.GetProperty("payload").GetProperty("amount").GetString());
         Assert.True(DateTimeOffset.TryParse(envelope.GetProperty("ts").GetString(), out _));
         Assert.Equal("test.value.changed,test.value.audited",
-            await Scalar<string>(database, "SELECT string_agg(subject, ',' ORDER BY id) FROM outbox_events WHERE ordering_key = 'e1'"));
+            await Scalar<string>(database, "SELECT string_agg(subject, ',' ORDER BY id, position) FROM outbox_event_log WHERE ordering_key = 'e1'"));
     }
 
     [Fact]
@@ -42,13 +42,13 @@ public sealed class OutboxTests
         var grain = silo.Grains.GetGrain<IPersistentGrain>("e2");
         await grain.Add(1, ["test.value.changed"], []);
         // Make the next outbox insert fail inside the commit.
-        await Execute(database, "ALTER TABLE outbox_events ADD CONSTRAINT no_more CHECK (subject <> 'test.value.refused')");
+        await Execute(database, "ALTER TABLE outbox_batches ADD CONSTRAINT no_more CHECK (events::text NOT LIKE '%test.value.refused%')");
 
         await Assert.ThrowsAnyAsync<Exception>(() => grain.Add(1, ["test.value.refused"], []));
 
         Assert.Equal(1, await Scalar<int>(database, "SELECT (payload->>'value')::int FROM grain_state WHERE grain_key = 'e2'"));
         Assert.Equal(1L, await Scalar<long>(database, "SELECT version FROM grain_state WHERE grain_key = 'e2'"));
-        Assert.Equal(1L, await Scalar<long>(database, "SELECT count(*) FROM outbox_events"));
+        Assert.Equal(1L, await Scalar<long>(database, "SELECT count(*) FROM outbox_event_log"));
         Assert.Equal(1, await grain.GetValue());
     }
 
@@ -65,7 +65,7 @@ public sealed class OutboxTests
         await Assert.ThrowsAsync<InconsistentStateException>(() =>
             grain.Add(1, ["test.value.changed"], [new SqlStatement("INSERT INTO side_effects VALUES ($1)", "should not exist")]));
 
-        Assert.Equal(0L, await Scalar<long>(database, "SELECT count(*) FROM outbox_events"));
+        Assert.Equal(0L, await Scalar<long>(database, "SELECT count(*) FROM outbox_event_log"));
         Assert.Equal(0L, await Scalar<long>(database, "SELECT count(*) FROM side_effects"));
     }
 

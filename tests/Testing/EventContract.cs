@@ -37,11 +37,7 @@ public static class EventContract
     private static async Task<List<(string Subject, JsonElement Envelope)>> OutboxEventsAsync(string connectionString)
     {
         await using var database = NpgsqlDataSource.Create(connectionString);
-        await using var command = database.CreateCommand("""
-            SELECT subject, envelope::text FROM outbox_events
-            UNION ALL
-            SELECT e->>'subject', (e->'envelope')::text FROM outbox_batches b, json_array_elements(b.events) e
-            """);
+        await using var command = database.CreateCommand("SELECT subject, envelope::text FROM outbox_event_log");
         await using var reader = await command.ExecuteReaderAsync();
         var events = new List<(string, JsonElement)>();
         while (await reader.ReadAsync()) events.Add((reader.GetString(0), JsonDocument.Parse(reader.GetString(1)).RootElement.Clone()));

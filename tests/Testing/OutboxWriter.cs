@@ -4,7 +4,10 @@ using NpgsqlTypes;
 
 namespace Daarion.Testing;
 
-/// <summary>Writes outbox rows the way their writers do: the silo's grain storage (outbox_events) and the ledger (outbox_batches).</summary>
+/// <summary>
+/// Writes outbox rows the way their writers do: one outbox_batches row per commit (grain storage, the ledger), or one
+/// outbox_events row per event (seed 42 §7's table, for writers with plain SQL).
+/// </summary>
 public static class OutboxWriter
 {
     /// <summary>An event whose payload names its ordering key and its place in that key's sequence.</summary>
@@ -16,7 +19,7 @@ public static class OutboxWriter
         Payload = new { key, sequence },
     };
 
-    /// <summary>One outbox_events row per event, in one statement (one grain storage commit).</summary>
+    /// <summary>One outbox_events row per event, in one statement.</summary>
     public static async Task WriteRowsAsync(NpgsqlDataSource database, IReadOnlyList<OutboxEvent> events)
     {
         await using var connection = await database.OpenConnectionAsync();
@@ -35,7 +38,7 @@ public static class OutboxWriter
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>One outbox_batches row holding all the events (one ledger commit).</summary>
+    /// <summary>One outbox_batches row holding all the events (one commit of grain storage or the ledger).</summary>
     public static async Task WriteBatchAsync(NpgsqlDataSource database, IReadOnlyList<OutboxEvent> events)
     {
         await using var connection = await database.OpenConnectionAsync();
@@ -46,9 +49,8 @@ public static class OutboxWriter
     public static async Task WriteBatchAsync(NpgsqlConnection connection, IReadOnlyList<OutboxEvent> events)
     {
         using var batch = new OutboxBatch();
-        await using var command = new NpgsqlCommand("INSERT INTO outbox_batches (events, event_count) VALUES (convert_from($1, 'UTF8')::json, $2)", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = batch.Write(events), NpgsqlDbType = NpgsqlDbType.Bytea });
-        command.Parameters.Add(new NpgsqlParameter { Value = events.Count });
+        await using var command = new NpgsqlCommand(OutboxBatch.InsertSql, connection);
+        batch.AddInsertParameters(command.Parameters, events);
         await command.ExecuteNonQueryAsync();
     }
 

@@ -38,7 +38,7 @@ public sealed class EmbassyWebhookTests
         var update = events[3].Payload;
         Assert.Equal(("energyunion", "energy", "125.4", "kwh"), (update.GetProperty("platform").GetString(), update.GetProperty("domain").GetString(),
             update.GetProperty("value").GetString(), update.GetProperty("unit").GetString()));
-        Assert.Equal("embassy energyunion", await host.ScalarAsync<string>("SELECT concat_ws(' ', envelope->'actor'->>'kind', envelope->'actor'->>'id') FROM outbox_events WHERE subject = 'embassy.energy.update'"));
+        Assert.Equal("embassy energyunion", await host.ScalarAsync<string>("SELECT concat_ws(' ', envelope->'actor'->>'kind', envelope->'actor'->>'id') FROM outbox_event_log WHERE subject = 'embassy.energy.update'"));
         await EventContract.AssertOutboxValidAsync(host.Database);
     }
 
@@ -55,7 +55,7 @@ public sealed class EmbassyWebhookTests
 
         var first = await host.WebhookAsync("/v1/embassy/energy", signer, body, id: "msg_a");
         var rejected = await host.WebhookAsync("/v1/embassy/energy", signer, unsigned, id: "msg_b");
-        var (events, stored) = (await CountAsync(host, "outbox_events"), await CountAsync(host, "embassy_webhooks"));
+        var (events, stored) = (await CountAsync(host, "outbox_event_log"), await CountAsync(host, "embassy_webhooks"));
         // A sender's retry: the same id and body, signed again with a new timestamp.
         var replay = await host.WebhookAsync("/v1/embassy/energy", signer, body, id: "msg_a", at: DateTimeOffset.UtcNow.AddSeconds(30));
         var rejectedAgain = await host.WebhookAsync("/v1/embassy/energy", signer, unsigned, id: "msg_b");
@@ -68,7 +68,7 @@ public sealed class EmbassyWebhookTests
         Assert.Equal("signature_required", problem.GetProperty("reason").GetString());
         var problemAgain = await Problem(rejectedAgain, 422, "reading-rejected");
         Assert.Equal((problem.GetProperty("detail").GetString(), "signature_required"), (problemAgain.GetProperty("detail").GetString(), problemAgain.GetProperty("reason").GetString()));
-        Assert.Equal((3m, events, stored), (await host.EnergyAsync(site), await CountAsync(host, "outbox_events"), await CountAsync(host, "embassy_webhooks")));
+        Assert.Equal((3m, events, stored), (await host.EnergyAsync(site), await CountAsync(host, "outbox_event_log"), await CountAsync(host, "embassy_webhooks")));
     }
 
     [Fact]

@@ -114,7 +114,7 @@ internal sealed class EnergyHost : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT subject, envelope::text FROM outbox_events WHERE ordering_key = $1 ORDER BY id", connection);
+        await using var command = new NpgsqlCommand("SELECT subject, envelope::text FROM outbox_event_log WHERE ordering_key = $1 ORDER BY id, position", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = siteId });
         await using var reader = await command.ExecuteReaderAsync();
         var events = new List<(string, JsonElement)>();

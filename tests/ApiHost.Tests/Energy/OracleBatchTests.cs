@@ -185,7 +185,7 @@ public sealed class OracleBatchTests
         Assert.Equal(("energy", a, "2", "3", 2), (published.GetProperty("domain").GetString(), published.GetProperty("site_id").GetString(),
             published.GetProperty("normalized_value").GetString(), published.GetProperty("delta").GetString(), published.GetProperty("readings").GetInt32()));
         Assert.Equal(("inv_" + a, "3", "7"), (events[1].Payload.GetProperty("inventory_id").GetString(), events[1].Payload.GetProperty("value").GetString(), events[3].Payload.GetProperty("value").GetString()));
-        Assert.Equal("dao-a", await host.ScalarAsync<string>("SELECT envelope->'meta'->>'team_id' FROM outbox_events WHERE ordering_key = $1 LIMIT 1", a));
+        Assert.Equal("dao-a", await host.ScalarAsync<string>("SELECT envelope->'meta'->>'team_id' FROM outbox_event_log WHERE ordering_key = $1 LIMIT 1", a));
         var cumulative = await host.EventsAsync(b);
         Assert.Equal(["1", "2.5"], cumulative.Where(e => e.Type == "oracle.reading.published").Select(e => e.Payload.GetProperty("delta").GetString()!).ToArray());
     }
@@ -204,14 +204,14 @@ public sealed class OracleBatchTests
             CREATE TRIGGER refuse_site BEFORE INSERT OR UPDATE ON site_energy FOR EACH ROW EXECUTE FUNCTION refuse_site();
             SELECT 1
             """);
-        var eventsBefore = await host.ScalarAsync<long>("SELECT count(*) FROM outbox_events");
+        var eventsBefore = await host.ScalarAsync<long>("SELECT count(*) FROM outbox_event_log");
 
         var failed = await host.BatchAsync(Reading(broken, "5", At(1)), Reading(fine, "2", At(0)));
 
         Assert.Equal(["failed", "accepted"], Statuses(failed));
         Assert.Equal("unavailable", failed.GetProperty("results")[0].GetProperty("reason").GetString());
         Assert.Equal((1m, 2m), (await host.EnergyAsync(broken), await host.EnergyAsync(fine)));
-        Assert.Equal(eventsBefore + 2, await host.ScalarAsync<long>("SELECT count(*) FROM outbox_events"));
+        Assert.Equal(eventsBefore + 2, await host.ScalarAsync<long>("SELECT count(*) FROM outbox_event_log"));
         var status = (await Json(await host.Client.GetAsync($"/v1/sites/{broken}"))).GetProperty("status");
         Assert.Equal("1", status.GetProperty("total_kwh").GetString());
 
