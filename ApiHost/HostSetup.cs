@@ -13,6 +13,7 @@ using Daarion.ApiHost.Logins;
 using Daarion.ApiHost.Mail;
 using Daarion.ApiHost.Metrics;
 using Daarion.ApiHost.Problems;
+using Daarion.ApiHost.Retention;
 using Daarion.Crypto.Siwe;
 using Daarion.Events;
 using Daarion.Grains;
@@ -57,6 +58,7 @@ public static class HostSetup
         services.AddEnergy();
         services.AddEventBackbone(sp => new NatsOptions { Url = sp.GetRequiredService<InfrastructureEndpoints>().NatsUrl, Name = "daarion-api" });
         services.AddSingleton<ReadinessProbe>();
+        services.AddRetention();
         builder.AddBearerAccessControl();
         builder.AddMail();
         services.AddSingleton<LoginIssuer>();

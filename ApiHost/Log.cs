@@ -17,6 +17,12 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Warning, "The mail queue is full; a mail \"{Subject}\" was dropped")]
     public static partial void MailDropped(ILogger logger, string subject);
 
+    [LoggerMessage(7, LogLevel.Information, "Retention: deleted {Count} rows of {Table} older than {Age}")]
+    public static partial void RetentionDeleted(ILogger logger, long count, string table, TimeSpan age);
+
+    [LoggerMessage(8, LogLevel.Warning, "Retention: sweeping {Table} failed, the next sweep retries: {Reason}")]
+    public static partial void RetentionFailed(ILogger logger, string table, string reason);
+
     [LoggerMessage(20, LogLevel.Warning, "Refused a webhook for platform {Platform}: {Check}")]
     public static partial void WebhookRefused(ILogger logger, string platform, string check);
 }

@@ -36,7 +36,6 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<EventConsumerMetrics>();
         services.AddSingleton<EventDispatcher>();
         services.AddHostedService<EventSubscriptionService>();
-        services.AddHostedService<InboxCleanupService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ReplayService(
             sp.GetRequiredService<EventBackbone>(),

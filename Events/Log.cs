@@ -38,9 +38,6 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Warning, "Consumer {Consumer} lost its fetch, retrying in {Delay}: {Reason}")]
     public static partial void FetchFailed(ILogger logger, string consumer, TimeSpan delay, string reason);
 
-    [LoggerMessage(13, LogLevel.Warning, "Deleting old inbox records failed: {Reason}")]
-    public static partial void InboxCleanupFailed(ILogger logger, string reason);
-
     [LoggerMessage(14, LogLevel.Information, "Replay {ReplayId} started: handler {Handler} on {Stream}, deliver {Deliver}, pace {Pace}")]
     public static partial void ReplayStarted(ILogger logger, string replayId, string handler, string stream, string deliver, string pace);
 

@@ -8,6 +8,8 @@ public sealed class SettingsTests
         { "Auth:OtpLifetime", "00:30:00", "Auth:OtpLifetime" },
         { "Auth:Siwe:Domain", " ", "Auth:Siwe:Domain" },
         { "Access:DecisionLogCapacity", "0", "Access:DecisionLogCapacity" },
+        { "Retention:EmbassyWebhooks", "00:09:00", "Retention:EmbassyWebhooks" },
+        { "Retention:DecisionLog", "-1.00:00:00", "Retention:DecisionLog" },
     };
 
     [Theory]
