@@ -10,8 +10,10 @@ public static class RetentionSetup
     public static void AddRetention(this IServiceCollection services)
     {
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RetentionOptions>>(sp => new OptionsValidator<RetentionOptions>(
-            o => o.Validate(sp.GetRequiredService<IOptions<EmbassyOptions>>().Value.TimestampTolerance)));
+        // The Embassy's settings are read as configured, not through IOptions: that would validate them here, and a
+        // bad Embassy setting would then hide every other option's problem from the start-up error.
+        services.AddSingleton<IValidateOptions<RetentionOptions>>(sp => new OptionsValidator<RetentionOptions>(o => o.Validate(
+            (sp.GetRequiredService<IConfiguration>().GetSection(EmbassyOptions.Section).Get<EmbassyOptions>() ?? new()).TimestampTolerance)));
         services.AddHostedService<RetentionService>();
     }
 }
