@@ -40,9 +40,10 @@ public sealed class KeepaliveTests
     [Fact]
     public async Task ServerPings_AreAnswered_SoTheServerKeepsTheConnection()
     {
-        // The server PINGs every 100 ms and drops a client after 2 unanswered ones.
+        // The server PINGs every 250 ms and drops a client after 3 unanswered ones (a client that never answers is gone
+        // within a second; shorter settings dropped this one when a loaded test machine paused it for 200 ms).
         var config = Path.Combine(Path.GetTempPath(), $"daarion-nats-{Guid.NewGuid():N}.conf");
-        await File.WriteAllTextAsync(config, "ping_interval: \"100ms\"\nping_max: 2\n");
+        await File.WriteAllTextAsync(config, "ping_interval: \"250ms\"\nping_max: 3\n");
         try
         {
             await using var server = await PrivateNatsServer.StartAsync("-c", config);
@@ -50,7 +51,7 @@ public sealed class KeepaliveTests
             var dropped = connection.NextAsync(NatsConnectionState.Reconnecting);
 
             // Nothing to wait on for "nothing happened": give the server ten of its ping intervals.
-            var outcome = await Task.WhenAny(dropped, Task.Delay(TimeSpan.FromSeconds(1)));
+            var outcome = await Task.WhenAny(dropped, Task.Delay(TimeSpan.FromSeconds(2.5)));
 
             Assert.NotSame(dropped, outcome);
             Assert.Equal(NatsConnectionState.Connected, connection.State);
