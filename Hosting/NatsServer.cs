@@ -87,9 +87,15 @@ public sealed class NatsServer : IAsyncDisposable
 
     /// <summary>
     /// Freezes the server (SIGSTOP): connections stay open but nothing is answered, as with a hung host or a network
-    /// partition. <see cref="Resume"/> undoes it; stopping a paused server resumes it first.
+    /// partition. Returns once every thread of the server has stopped. <see cref="Resume"/> undoes it; stopping a
+    /// paused server resumes it first.
     /// </summary>
-    public void Pause() => Signal(SigStop);
+    public void Pause()
+    {
+        Signal(SigStop);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (!ProcFs.IsStopped(_process!.Id) && DateTime.UtcNow < deadline) Thread.Sleep(1);
+    }
 
     public void Resume() => Signal(SigCont);
 

@@ -4,17 +4,32 @@ namespace Daarion.Hosting;
 // so Process cannot wait for them, and a dead one may linger as a zombie when PID 1 does not reap orphans.
 internal static class ProcFs
 {
-    public static bool IsAlive(int pid)
+    public static bool IsAlive(int pid) => StateOf($"/proc/{pid}/stat") is not (null or 'Z' or 'X');
+
+    /// <summary>Whether every thread of the process is stopped (by SIGSTOP): a signal is delivered after kill() returns.</summary>
+    public static bool IsStopped(int pid)
     {
         try
         {
-            // "pid (comm) state ..."; comm may contain spaces or parentheses, so look after the last ')'.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[stat.LastIndexOf(')') + 2] is not ('Z' or 'X');
+            return Directory.GetDirectories($"/proc/{pid}/task").All(task => StateOf(Path.Combine(task, "stat")) is 'T' or null);
         }
         catch (IOException)
         {
             return false;
+        }
+    }
+
+    // "pid (comm) state ..."; comm may contain spaces or parentheses, so look after the last ')'. Null when gone.
+    private static char? StateOf(string statPath)
+    {
+        try
+        {
+            var stat = File.ReadAllText(statPath);
+            return stat[stat.LastIndexOf(')') + 2];
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using Daarion.ApiHost.Ledger;
 using Daarion.Grains.Interfaces.Energy;
 
@@ -7,7 +6,7 @@ namespace Daarion.ApiHost.Energy;
 
 /// <summary>POST /v1/sites: a site of a DAO; an energy site has a meter, a food or water site has none.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed partial record CreateSiteRequest(string? SiteId, string? DaoId, string? Domain, MeterRequest? Meter)
+public sealed record CreateSiteRequest(string? SiteId, string? DaoId, string? Domain, MeterRequest? Meter)
 {
     private const int MaxDeviceKeys = 100;
 
@@ -35,7 +34,7 @@ public sealed partial record CreateSiteRequest(string? SiteId, string? DaoId, st
         var keys = new List<DeviceKey>();
         foreach (var request in requests)
         {
-            if (ToKey(request, ref error) is not { } key) break;
+            if (DeviceKeyRequest.ToKey(request, ref error) is not { } key) break;
             if (keys.Any(k => k.KeyId == key.KeyId)) error ??= $"meter.device_keys has key_id '{key.KeyId}' twice.";
             keys.Add(key);
         }
@@ -43,32 +42,4 @@ public sealed partial record CreateSiteRequest(string? SiteId, string? DaoId, st
         if (requireSignature && keys.Count == 0) error ??= "meter.require_signature needs at least one device key.";
         return error is null ? new MeterConfig(kind, unit, requireSignature, keys) : null;
     }
-
-    private static DeviceKey? ToKey(DeviceKeyRequest? request, ref string? error)
-    {
-        if (request?.KeyId is not { } keyId || !KeyIdPattern().IsMatch(keyId))
-        {
-            error ??= "Each device key needs a key_id of 1 to 64 letters, digits, '_', '.', ':' or '-', starting with a letter or digit.";
-            return null;
-        }
-        if (!EnergyNames.TryParse<DeviceKeyKind>(request.Type, out var type))
-        {
-            error ??= $"Device key '{keyId}': type must be ed25519 or hmac-sha256.";
-            return null;
-        }
-        var buffer = new byte[DeviceKey.MaxHmacLength];
-        var decoded = Convert.TryFromBase64String(request.Key ?? "", buffer, out var length);
-        var fits = type == DeviceKeyKind.Ed25519 ? length == DeviceKey.Ed25519Length : length is >= DeviceKey.MinHmacLength and <= DeviceKey.MaxHmacLength;
-        if (!decoded || !fits)
-        {
-            error ??= type == DeviceKeyKind.Ed25519
-                ? $"Device key '{keyId}': key must be the base64 of a {DeviceKey.Ed25519Length}-byte Ed25519 public key."
-                : $"Device key '{keyId}': key must be the base64 of {DeviceKey.MinHmacLength} to {DeviceKey.MaxHmacLength} secret bytes.";
-            return null;
-        }
-        return new DeviceKey(keyId, type, buffer[..length]);
-    }
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")]
-    private static partial Regex KeyIdPattern();
 }

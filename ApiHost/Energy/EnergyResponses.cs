@@ -18,6 +18,10 @@ internal static class EnergyResponses
         var (status, type) = error.Code switch
         {
             EnergyErrorCode.SiteExists => (StatusCodes.Status409Conflict, ProblemTypes.SiteExists),
+            EnergyErrorCode.SiteNotFound or EnergyErrorCode.DeviceKeyNotFound => (StatusCodes.Status404NotFound, ProblemTypes.NotFound),
+            EnergyErrorCode.NoMeter => (StatusCodes.Status409Conflict, ProblemTypes.NoMeter),
+            EnergyErrorCode.DeviceKeyExists => (StatusCodes.Status409Conflict, ProblemTypes.DeviceKeyExists),
+            EnergyErrorCode.LastRequiredKey => (StatusCodes.Status409Conflict, ProblemTypes.LastRequiredKey),
             EnergyErrorCode.QuarantineNotFound => (StatusCodes.Status404NotFound, ProblemTypes.NotFound),
             EnergyErrorCode.QuarantineNotPending => (StatusCodes.Status409Conflict, ProblemTypes.QuarantineNotPending),
             _ => (StatusCodes.Status409Conflict, ProblemTypes.IdempotencyKeyReused),

@@ -7,7 +7,10 @@ namespace Daarion.ApiHost.Energy;
 
 public static class SitesApi
 {
-    /// <summary>/v1/sites: register a site with its meter and device keys (admin), read it with its meter's progress.</summary>
+    /// <summary>
+    /// /v1/sites: register a site with its meter and device keys (admin), add and revoke device keys (admin), read a
+    /// site with its meter's progress.
+    /// </summary>
     public static IEndpointRouteBuilder MapSitesApi(this IEndpointRouteBuilder routes)
     {
         var sites = routes.MapGroup("/v1/sites").WithTags("Sites");
@@ -15,6 +18,11 @@ public static class SitesApi
             .Produces<SiteView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         sites.MapGet("/{siteId}", Get).RequiresAction(ActionCatalog.SiteRead)
             .Produces<SiteView>().ProducesProblem(StatusCodes.Status404NotFound);
+        sites.MapPost("/{siteId}/device-keys", AddKey).RequiresAction(ActionCatalog.SiteKeysManage).WithMetadata(RequestSizeLimit.Ledger)
+            .Produces<SiteView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        sites.MapPost("/{siteId}/device-keys/{keyId}/revoke", RevokeKey).RequiresAction(ActionCatalog.SiteKeysManage)
+            .Produces<SiteView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
@@ -24,6 +32,25 @@ public static class SitesApi
         if (!body.TryToRegistration(out var registration, out var error)) return LedgerProblems.Invalid(error!);
         var result = await energy.RegisterSiteAsync(key, registration);
         return EnergyResponses.Respond(http, result, site => TypedResults.Created($"/v1/sites/{site.SiteId}", site));
+    }
+
+    private static async Task<IResult> AddKey(string siteId, DeviceKeyRequest body, HttpContext http, EnergyService energy)
+    {
+        if (!SiteIds.IsValid(siteId)) return LedgerProblems.Invalid($"The site id in the path must be {SiteIds.Rule}.");
+        if (!AdminWrites.TryKey(http, $"POST /v1/sites/{siteId}/device-keys", body, out var key, out var problem)) return problem;
+        string? error = null;
+        if (DeviceKeyRequest.ToKey(body, ref error) is not { } deviceKey) return LedgerProblems.Invalid(error!);
+        var result = await energy.AddDeviceKeyAsync(key, siteId, deviceKey);
+        return EnergyResponses.Respond(http, result, site => TypedResults.Created($"/v1/sites/{site.SiteId}", site));
+    }
+
+    private static async Task<IResult> RevokeKey(string siteId, string keyId, HttpContext http, EnergyService energy)
+    {
+        if (!SiteIds.IsValid(siteId)) return LedgerProblems.Invalid($"The site id in the path must be {SiteIds.Rule}.");
+        if (!DeviceKeyRequest.IsKeyId(keyId)) return LedgerProblems.Invalid($"The key id in the path must be {DeviceKeyRequest.KeyIdRule}.");
+        if (!AdminWrites.TryKey(http, $"POST /v1/sites/{siteId}/device-keys/{keyId}/revoke", keyId, out var key, out var problem)) return problem;
+        var result = await energy.RevokeDeviceKeyAsync(key, siteId, keyId);
+        return EnergyResponses.Respond(http, result, TypedResults.Ok);
     }
 
     private static async Task<IResult> Get(string siteId, EnergyService energy)

@@ -40,6 +40,9 @@ public static class ProblemTypes
     public const string RateLimited = Base + "rate-limited";
     public const string LoginFailed = Base + "login-failed";
     public const string SiteExists = Base + "site-exists";
+    public const string NoMeter = Base + "no-meter";
+    public const string DeviceKeyExists = Base + "device-key-exists";
+    public const string LastRequiredKey = Base + "last-required-key";
     public const string QuarantineNotPending = Base + "quarantine-not-pending";
     public const string ReadingRejected = Base + "reading-rejected";
     public const string WebhookIdReused = Base + "webhook-id-reused";

@@ -16,6 +16,18 @@ public interface ISiteMeterGrain : IGrainWithStringKey
     /// <summary>Creates the site (rows in sites, site_meters, site_device_keys); refused when it exists.</summary>
     Task<EnergyResult<SiteView>> Register(SiteRegistration registration, WriteKey key);
 
+    /// <summary>
+    /// Adds a device key to the site's meter: readings signed with it verify from the next call on. Refused when the
+    /// site has no meter or the key id was ever used for this site (revoked keys included).
+    /// </summary>
+    Task<EnergyResult<SiteView>> AddDeviceKey(DeviceKey deviceKey, WriteKey key);
+
+    /// <summary>
+    /// Revokes one of the meter's keys: readings signed with it are refused (unknown_key) from the next call on.
+    /// Refused for the last key of a meter that requires signatures.
+    /// </summary>
+    Task<EnergyResult<SiteView>> RevokeDeviceKey(string keyId, WriteKey key);
+
     /// <summary>Applies readings in the order given; one outcome per reading, in the same order.</summary>
     Task<IReadOnlyList<ReadingOutcome>> Ingest(ReadingBatch batch);
 

@@ -4,6 +4,8 @@ namespace Daarion.Grains.Energy;
 internal static class EnergyOperations
 {
     public const string RegisterSite = "site.register";
+    public const string AddDeviceKey = "site.device_key.add";
+    public const string RevokeDeviceKey = "site.device_key.revoke";
     public const string ResolveQuarantine = "quarantine.resolve";
     public const string AddSecret = "embassy.secret.add";
 }

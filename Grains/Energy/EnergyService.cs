@@ -35,6 +35,12 @@ public sealed class EnergyService(IGrainFactory grains, EnergyStore store, Polic
         }
     }
 
+    public Task<EnergyResult<SiteView>> AddDeviceKeyAsync(WriteKey key, string siteId, DeviceKey deviceKey) =>
+        OnceAsync(key, EnergyOperations.AddDeviceKey, () => Site(siteId).AddDeviceKey(deviceKey, key));
+
+    public Task<EnergyResult<SiteView>> RevokeDeviceKeyAsync(WriteKey key, string siteId, string keyId) =>
+        OnceAsync(key, EnergyOperations.RevokeDeviceKey, () => Site(siteId).RevokeDeviceKey(keyId, key));
+
     public async Task<EnergyResult<PlatformView>> AddPlatformSecretAsync(PlatformSecret secret)
     {
         var result = await OnceAsync(secret.Key, EnergyOperations.AddSecret, () => Embassy.AddSecret(secret));

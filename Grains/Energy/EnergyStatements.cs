@@ -26,6 +26,14 @@ internal static class EnergyStatements
             meter.DeviceKeys.Select(k => k.Key).ToArray(), now);
     }
 
+    public static SqlStatement AddDeviceKey(string siteId, DeviceKey key, DateTimeOffset now) => new(
+        "INSERT INTO site_device_keys (site_id, key_id, key_type, key, created_at) VALUES ($1, $2, $3, $4, $5)",
+        siteId, key.KeyId, EnergyNames.Of(key.Type), key.Key, now);
+
+    public static SqlStatement RevokeDeviceKey(string siteId, string keyId, DateTimeOffset now) => new(
+        "UPDATE site_device_keys SET revoked_at = $3 WHERE site_id = $1 AND key_id = $2 AND revoked_at IS NULL",
+        siteId, keyId, now);
+
     /// <summary>
     /// Makes <paramref name="kwh"/> payable in the minute of <paramref name="now"/> (site_energy, the payouts' input)
     /// and adds it to the site's inventory: one statement, so a batch of a site costs one row update of each.

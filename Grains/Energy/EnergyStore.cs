@@ -10,20 +10,23 @@ public sealed class EnergyStore(NpgsqlDataSource dataSource)
     internal async Task<SiteRecord?> LoadSiteAsync(string siteId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT s.dao_id, s.domain, s.created_at, m.kind, m.unit, m.require_signature, k.key_id, k.key_type, k.key " +
+            "SELECT s.dao_id, s.domain, s.created_at, m.kind, m.unit, m.require_signature, k.key_id, k.key_type, k.key, k.revoked_at IS NOT NULL " +
             "FROM sites s LEFT JOIN site_meters m ON m.site_id = s.site_id LEFT JOIN site_device_keys k ON k.site_id = s.site_id " +
             "WHERE s.site_id = $1 ORDER BY k.key_id");
         command.Parameters.Add(new NpgsqlParameter { Value = siteId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         SiteRecord? site = null;
         var keys = new List<DeviceKey>();
+        var revoked = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
         {
             site ??= new SiteRecord(siteId, reader.GetString(0), EnergyNames.Parse<RwaDomain>(reader.GetString(1)), reader.GetFieldValue<DateTimeOffset>(2),
                 reader.IsDBNull(3) ? null : new MeterConfig(EnergyNames.Parse<MeterKind>(reader.GetString(3)), EnergyNames.Parse<EnergyUnit>(reader.GetString(4)), reader.GetBoolean(5), keys));
-            if (!reader.IsDBNull(6)) keys.Add(new DeviceKey(reader.GetString(6), EnergyNames.Parse<DeviceKeyKind>(reader.GetString(7)), (byte[])reader[8]));
+            if (reader.IsDBNull(6)) continue;
+            if (reader.GetBoolean(9)) revoked.Add(reader.GetString(6));
+            else keys.Add(new DeviceKey(reader.GetString(6), EnergyNames.Parse<DeviceKeyKind>(reader.GetString(7)), (byte[])reader[8]));
         }
-        return site;
+        return site is null ? null : site with { RevokedKeyIds = revoked };
     }
 
     internal async Task<List<PlatformRecord>> LoadPlatformsAsync(CancellationToken cancellationToken)

@@ -40,6 +40,37 @@ internal sealed class SiteMeterGrain(EnergyStore store, MeterRules rules, TimePr
         return created;
     }
 
+    public async Task<EnergyResult<SiteView>> AddDeviceKey(DeviceKey deviceKey, WriteKey key)
+    {
+        // An unknown site leaves no trace (no state row, no saved answer), as for readings.
+        if (_site is not { } site) return SiteNotFound();
+        var refusal = site.Meter is null ? NoMeter(site)
+            : site.Meter.DeviceKeys.Any(k => k.KeyId == deviceKey.KeyId) || site.RevokedKeyIds.Contains(deviceKey.KeyId)
+                ? EnergyResult<SiteView>.Fail(EnergyErrorCode.DeviceKeyExists,
+                    $"Site {site.SiteId} has or had a device key '{deviceKey.KeyId}'; a key id is never given to another key.")
+                : null;
+        var changed = refusal is null ? site with { Meter = site.Meter! with { DeviceKeys = [.. site.Meter.DeviceKeys, deviceKey] } } : site;
+        return await ChangeKeysAsync(key, EnergyOperations.AddDeviceKey, refusal, changed,
+            EnergyStatements.AddDeviceKey(site.SiteId, deviceKey, time.GetUtcNow()));
+    }
+
+    public async Task<EnergyResult<SiteView>> RevokeDeviceKey(string keyId, WriteKey key)
+    {
+        if (_site is not { } site) return SiteNotFound();
+        var refusal = site.Meter is not { } meter ? NoMeter(site)
+            : meter.DeviceKeys.All(k => k.KeyId != keyId)
+                ? EnergyResult<SiteView>.Fail(EnergyErrorCode.DeviceKeyNotFound, $"Site {site.SiteId} has no device key '{keyId}' in use.")
+                : meter.RequireSignature && meter.DeviceKeys.Count == 1
+                    ? EnergyResult<SiteView>.Fail(EnergyErrorCode.LastRequiredKey,
+                        $"'{keyId}' is the last device key of site {site.SiteId}, whose meter requires signatures: add its successor first.")
+                    : null;
+        var changed = refusal is null
+            ? site with { Meter = site.Meter! with { DeviceKeys = [.. site.Meter.DeviceKeys.Where(k => k.KeyId != keyId)] }, RevokedKeyIds = [.. site.RevokedKeyIds, keyId] }
+            : site;
+        return await ChangeKeysAsync(key, EnergyOperations.RevokeDeviceKey, refusal, changed,
+            EnergyStatements.RevokeDeviceKey(site.SiteId, keyId, time.GetUtcNow()));
+    }
+
     public async Task<IReadOnlyList<ReadingOutcome>> Ingest(ReadingBatch batch)
     {
         // Unknown sites leave no trace (no state row, no stored webhook): a later replay is judged afresh.
@@ -182,6 +213,22 @@ internal sealed class SiteMeterGrain(EnergyStore store, MeterRules rules, TimePr
         State.InventoryTs = report.Ts;
         return new InventoryOutcome(ReadingStatus.Accepted, Value: report.Value, Delta: delta);
     }
+
+    // Commits a key change with the key's answer; a refusal decided by the site's state is the key's answer too.
+    private async Task<EnergyResult<SiteView>> ChangeKeysAsync(WriteKey key, string operation, EnergyResult<SiteView>? refusal, SiteRecord changed, SqlStatement change)
+    {
+        var result = refusal ?? EnergyResult<SiteView>.Ok(View(changed));
+        var answer = EnergyStatements.Answer(key, operation, result);
+        await WriteStateAsync([], refusal is null ? [change, answer] : [answer]);
+        if (refusal is null) Configure(changed);
+        return result;
+    }
+
+    private EnergyResult<SiteView> SiteNotFound() =>
+        EnergyResult<SiteView>.Fail(EnergyErrorCode.SiteNotFound, $"Site {GetPrimaryKeyString()} does not exist.");
+
+    private static EnergyResult<SiteView> NoMeter(SiteRecord site) =>
+        EnergyResult<SiteView>.Fail(EnergyErrorCode.NoMeter, $"Site {site.SiteId} has no meter, hence no device keys ({EnergyNames.Of(site.Domain)} sites report inventory).");
 
     private ReadingReason? CheckSignature(MeterConfig meter, MeterReading reading)
     {

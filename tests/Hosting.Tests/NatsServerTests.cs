@@ -84,7 +84,7 @@ public sealed class NatsServerTests : IDisposable
             using var reader = new StreamReader(client.GetStream());
             var greeting = reader.ReadLineAsync();
             await Task.WhenAny(greeting, Task.Delay(300));
-            Assert.False(greeting.IsCompleted, "a paused server answers nothing");
+            if (greeting.IsCompleted) Assert.Fail($"a paused server answers nothing, but it sent: {await greeting ?? "end of stream"}");
 
             server.Resume();
             Assert.StartsWith("INFO ", await greeting.WaitAsync(TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
