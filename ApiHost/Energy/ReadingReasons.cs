@@ -14,6 +14,7 @@ internal static class ReadingReasons
         ReadingReason.SignatureRequired => "The site requires readings signed by one of its device keys.",
         ReadingReason.UnknownKey => "The signature names no key of the site (give key_id when the site has several keys).",
         ReadingReason.SignatureInvalid => "The device signature does not verify over the reading's text.",
+        ReadingReason.PlatformNotAllowed => "The site takes reports only from the platforms registered with it (its platforms list).",
         ReadingReason.OutOfOrder => "The reading is at or before the site's last applied position (its seq, else its timestamp).",
         _ => "The reading was not applied.",
     };

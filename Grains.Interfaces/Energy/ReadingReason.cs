@@ -39,4 +39,7 @@ public enum ReadingReason
 
     /// <summary>Failed: the site's grain or the database was unavailable or overloaded.</summary>
     [JsonStringEnumMemberName("unavailable")] Unavailable,
+
+    /// <summary>A webhook from a platform the site does not take reports from (its platforms list).</summary>
+    [JsonStringEnumMemberName("platform_not_allowed")] PlatformNotAllowed,
 }

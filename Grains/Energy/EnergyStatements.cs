@@ -16,6 +16,8 @@ internal static class EnergyStatements
             site.SiteId, site.DaoId, EnergyNames.Of(site.Domain), now);
         yield return new SqlStatement("INSERT INTO rwa_inventory (inventory_id, site_id, domain, unit, value, updated_at) VALUES ($1, $2, $3, $4, 0, $5)",
             InventoryId(site.SiteId), site.SiteId, EnergyNames.Of(site.Domain), InventoryUnits.Of(site.Domain), now);
+        if (site.Platforms is { Count: > 0 } platforms)
+            yield return new SqlStatement("INSERT INTO site_platforms (site_id, platform) SELECT $1, unnest($2::text[])", site.SiteId, platforms.ToArray());
         if (site.Meter is not { } meter) yield break;
         yield return new SqlStatement("INSERT INTO site_meters (site_id, kind, unit, require_signature, created_at) VALUES ($1, $2, $3, $4, $5)",
             site.SiteId, EnergyNames.Of(meter.Kind), EnergyNames.Of(meter.Unit), meter.RequireSignature, now);

@@ -10,7 +10,8 @@ public sealed class EnergyStore(NpgsqlDataSource dataSource)
     internal async Task<SiteRecord?> LoadSiteAsync(string siteId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT s.dao_id, s.domain, s.created_at, m.kind, m.unit, m.require_signature, k.key_id, k.key_type, k.key, k.revoked_at IS NOT NULL " +
+            "SELECT s.dao_id, s.domain, s.created_at, m.kind, m.unit, m.require_signature, k.key_id, k.key_type, k.key, k.revoked_at IS NOT NULL, " +
+            "(SELECT array_agg(p.platform ORDER BY p.platform) FROM site_platforms p WHERE p.site_id = s.site_id) " +
             "FROM sites s LEFT JOIN site_meters m ON m.site_id = s.site_id LEFT JOIN site_device_keys k ON k.site_id = s.site_id " +
             "WHERE s.site_id = $1 ORDER BY k.key_id");
         command.Parameters.Add(new NpgsqlParameter { Value = siteId });
@@ -21,7 +22,10 @@ public sealed class EnergyStore(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             site ??= new SiteRecord(siteId, reader.GetString(0), EnergyNames.Parse<RwaDomain>(reader.GetString(1)), reader.GetFieldValue<DateTimeOffset>(2),
-                reader.IsDBNull(3) ? null : new MeterConfig(EnergyNames.Parse<MeterKind>(reader.GetString(3)), EnergyNames.Parse<EnergyUnit>(reader.GetString(4)), reader.GetBoolean(5), keys));
+                reader.IsDBNull(3) ? null : new MeterConfig(EnergyNames.Parse<MeterKind>(reader.GetString(3)), EnergyNames.Parse<EnergyUnit>(reader.GetString(4)), reader.GetBoolean(5), keys))
+            {
+                Platforms = reader.IsDBNull(10) ? null : reader.GetFieldValue<string[]>(10),
+            };
             if (reader.IsDBNull(6)) continue;
             if (reader.GetBoolean(9)) revoked.Add(reader.GetString(6));
             else keys.Add(new DeviceKey(reader.GetString(6), EnergyNames.Parse<DeviceKeyKind>(reader.GetString(7)), (byte[])reader[8]));

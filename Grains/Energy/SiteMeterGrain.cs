@@ -32,7 +32,7 @@ internal sealed class SiteMeterGrain(EnergyStore store, MeterRules rules, TimePr
             await WriteStateAsync([], [EnergyStatements.Answer(key, EnergyOperations.RegisterSite, exists)]);
             return exists;
         }
-        var site = new SiteRecord(registration.SiteId, registration.DaoId, registration.Domain, now, registration.Meter);
+        var site = new SiteRecord(registration.SiteId, registration.DaoId, registration.Domain, now, registration.Meter) { Platforms = registration.Platforms };
         State = new SiteMeterState();
         var created = EnergyResult<SiteView>.Ok(View(site));
         await WriteStateAsync([], [.. EnergyStatements.RegisterSite(registration, now), EnergyStatements.Answer(key, EnergyOperations.RegisterSite, created)]);
@@ -85,6 +85,11 @@ internal sealed class SiteMeterGrain(EnergyStore store, MeterRules rules, TimePr
         for (var i = 0; i < outcomes.Length; i++)
         {
             var reading = batch.Readings[i];
+            if (!site.Accepts(batch.Receipt))
+            {
+                outcomes[i] = ReadingOutcome.Rejected(ReadingReason.PlatformNotAllowed);
+                continue;
+            }
             if (site.Meter is not { } meter)
             {
                 outcomes[i] = ReadingOutcome.Rejected(ReadingReason.NoMeter);
@@ -145,7 +150,7 @@ internal sealed class SiteMeterGrain(EnergyStore store, MeterRules rules, TimePr
     public async Task<InventoryOutcome> ReportInventory(InventoryReport report)
     {
         if (_site is not { } site) return new InventoryOutcome(ReadingStatus.Rejected, ReadingReason.UnknownSite);
-        var outcome = ApplyInventory(site, report);
+        var outcome = site.Accepts(report.Receipt) ? ApplyInventory(site, report) : new InventoryOutcome(ReadingStatus.Rejected, ReadingReason.PlatformNotAllowed);
         var now = time.GetUtcNow();
         var statements = new List<SqlStatement>();
         var events = new List<OutboxEvent>();
@@ -259,7 +264,8 @@ internal sealed class SiteMeterGrain(EnergyStore store, MeterRules rules, TimePr
             : null,
         site.Meter is null
             ? null
-            : new MeterStatus(State.LastSeq, State.LastTs, State.LastValueKwh, State.TotalKwh, State.Accepted, State.Quarantined, State.Peak));
+            : new MeterStatus(State.LastSeq, State.LastTs, State.LastValueKwh, State.TotalKwh, State.Accepted, State.Quarantined, State.Peak),
+        site.Platforms);
 
     private static ReadingOutcome[] Repeat(ReadingOutcome outcome, int count)
     {

@@ -43,6 +43,35 @@ public sealed class EmbassyWebhookTests
     }
 
     [Fact]
+    public async Task ASiteWithAPlatformsList_TakesWebhooksOnlyFromThosePlatforms()
+    {
+        await using var host = await EnergyHost.StartAsync();
+        var allowed = new StandardWebhook(await host.PlatformAsync("energyunion"));
+        var other = new StandardWebhook(await host.PlatformAsync("othergrid"));
+        var site = "site-" + Guid.NewGuid().ToString("N")[..12];
+        var created = await host.Client.PostAsync("/v1/sites", new
+        {
+            site_id = site, dao_id = "dao-1", domain = "energy", platforms = new[] { "energyunion" },
+            meter = new { kind = "interval", unit = "kWh", require_signature = false, device_keys = Array.Empty<object>() },
+        });
+        var open = await host.SiteAsync("interval");
+
+        var refused = await host.WebhookAsync("/v1/embassy/energy", other, EnergyBody(site, "5", platform: "othergrid"), id: "msg_other", platform: "othergrid");
+        var taken = await host.WebhookAsync("/v1/embassy/energy", allowed, EnergyBody(site, "2"), id: "msg_allowed", platform: "energyunion");
+        var anyPlatform = await host.WebhookAsync("/v1/embassy/energy", other, EnergyBody(open, "3", platform: "othergrid"), platform: "othergrid");
+
+        Expect(created, 201);
+        Assert.Equal(["energyunion"], (await Json(created)).GetProperty("platforms").EnumerateArray().Select(p => p.GetString()!).ToArray());
+        Assert.Equal("platform_not_allowed", (await Problem(refused, 422, "reading-rejected")).GetProperty("reason").GetString());
+        Expect(taken, 200);
+        Expect(anyPlatform, 200);
+        Assert.Equal((2m, 3m), (await host.EnergyAsync(site), await host.EnergyAsync(open)));
+        Assert.Equal("rejected", await host.ScalarAsync<string>("SELECT outcome->>'status' FROM embassy_webhooks WHERE webhook_id = 'msg_other'"));
+        await Problem(await host.Client.PostAsync("/v1/sites", new { site_id = "s-bad", dao_id = "d", domain = "food", platforms = new[] { "Not A Name" } }), 422, "invalid-request");
+        await Problem(await host.Client.PostAsync("/v1/sites", new { site_id = "s-empty", dao_id = "d", domain = "food", platforms = Array.Empty<string>() }), 422, "invalid-request");
+    }
+
+    [Fact]
     public async Task AReplayedWebhook_GetsTheOriginalStatusAndBody_AndChangesNothing()
     {
         await using var host = await EnergyHost.StartAsync();
