@@ -31,8 +31,9 @@ public sealed class RetentionTests
             FROM (VALUES ('msg_old', now() - interval '31 days'), ('msg_recent', now() - interval '29 days')) AS w (id, at);
             INSERT INTO pdp_decisions (decision_id, decided_at, subject_kind, subject_id, action, resource_type, allowed, summary,
                                        reasons, context, policy_version, cached)
-            SELECT gen_random_uuid(), at, 'user', name, 'wallet.read', 'wallet', true, 'allow', '[]', '{}', 1, false
-            FROM (VALUES ('old-decision', now() - interval '91 days'), ('recent-decision', now() - interval '89 days')) AS d (name, at);
+            SELECT id::uuid, at, 'user', name, 'wallet.read', 'wallet', true, 'allow', '[]', '{}', 1, false
+            FROM (VALUES ('old-decision', '{{DecisionId(91)}}', now() - interval '91 days'),
+                         ('recent-decision', '{{DecisionId(89)}}', now() - interval '89 days')) AS d (name, id, at);
             """);
 
         await Eventually.True(async () => await CountAsync(database, "SELECT count(*) FROM pdp_decisions WHERE subject_id = 'old-decision'") == 0);
@@ -50,6 +51,9 @@ public sealed class RetentionTests
         var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(database, "DELETE FROM pdp_decisions WHERE subject_id = 'recent-decision'"));
         Assert.Equal("DA001", refused.SqlState);
     }
+
+    // As the PDP makes them: a UUIDv7 of the decision's time.
+    private static Guid DecisionId(int daysAgo) => Guid.CreateVersion7(DateTimeOffset.UtcNow.AddDays(-daysAgo));
 
     private static async Task ExecuteAsync(NpgsqlDataSource database, string sql)
     {
