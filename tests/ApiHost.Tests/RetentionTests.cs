@@ -36,8 +36,14 @@ public sealed class RetentionTests
                          ('recent-decision', '{{DecisionId(89)}}', now() - interval '89 days')) AS d (name, id, at);
             """);
 
-        await Eventually.True(async () => await CountAsync(database, "SELECT count(*) FROM pdp_decisions WHERE subject_id = 'old-decision'") == 0);
-        await Eventually.True(async () => await CountAsync(database, "SELECT count(*) FROM event_inbox WHERE event_id = 'evt_old'") == 0);
+        // A sweep may have begun before the rows were inserted and reached only some tables: wait for all of them.
+        await Eventually.True(async () => await CountAsync(database, """
+            SELECT (SELECT count(*) FROM pdp_decisions WHERE subject_id = 'old-decision')
+                 + (SELECT count(*) FROM event_inbox WHERE event_id = 'evt_old')
+                 + (SELECT count(*) FROM outbox_events WHERE event_id = 'evt_old')
+                 + (SELECT count(*) FROM outbox_batches WHERE published_at < now() - interval '7 days')
+                 + (SELECT count(*) FROM embassy_webhooks WHERE webhook_id = 'msg_old')
+            """) == 0);
 
         Assert.Equal(["recent", "waiting"], await TextsAsync(database, """
             SELECT CASE WHEN published_at IS NULL THEN 'waiting' WHEN published_at < now() - interval '7 days' THEN 'old' ELSE 'recent' END
