@@ -58,6 +58,7 @@ public static class ActionCatalog
     public const string SiteCreate = "energy.site.create";
     public const string SiteRead = "energy.site.read";
     public const string SiteKeysManage = "energy.site.keys.manage";
+    public const string SitePlatformsManage = "energy.site.platforms.manage";
     public const string ReadingIngest = "oracle.reading.ingest";
     public const string QuarantineRead = "oracle.quarantine.read";
     public const string QuarantineResolve = "oracle.quarantine.resolve";

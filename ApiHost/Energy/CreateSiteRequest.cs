@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Daarion.ApiHost.Embassy;
 using Daarion.ApiHost.Ledger;
 using Daarion.Grains.Interfaces.Energy;
 
@@ -13,7 +12,6 @@ namespace Daarion.ApiHost.Energy;
 public sealed record CreateSiteRequest(string? SiteId, string? DaoId, string? Domain, MeterRequest? Meter, IReadOnlyList<string?>? Platforms = null)
 {
     private const int MaxDeviceKeys = 100;
-    private const int MaxPlatforms = 100;
 
     internal bool TryToRegistration(out SiteRegistration registration, out string? error)
     {
@@ -26,23 +24,9 @@ public sealed record CreateSiteRequest(string? SiteId, string? DaoId, string? Do
         if (domain != RwaDomain.Energy && Meter is not null) error = "Only energy sites have a meter; food and water sites report inventory through /v1/embassy/rwa.";
         if (domain == RwaDomain.Energy && Meter is null) error = "An energy site needs a meter: {kind, unit, require_signature, device_keys}.";
         var meter = Meter is null || error is not null ? null : ToMeter(Meter, ref error);
-        var platforms = ToPlatforms(ref error);
+        var platforms = SitePlatformsRequest.Parse(Platforms, ref error);
         registration = new SiteRegistration(SiteId!, daoId, domain, meter, platforms);
         return error is null;
-    }
-
-    private List<string>? ToPlatforms(ref string? error)
-    {
-        if (Platforms is null) return null;
-        if (Platforms.Count is 0 or > MaxPlatforms) error ??= $"platforms, when given, names 1 to {MaxPlatforms} platforms (leave it out to take any verified platform's webhooks).";
-        var platforms = new List<string>();
-        foreach (var platform in Platforms)
-        {
-            if (!PlatformNames.IsValid(platform)) error ??= $"Each of platforms must be {PlatformNames.Rule}.";
-            else if (platforms.Contains(platform)) error ??= $"platforms names '{platform}' twice.";
-            else platforms.Add(platform);
-        }
-        return platforms;
     }
 
     private static MeterConfig? ToMeter(MeterRequest meter, ref string? error)

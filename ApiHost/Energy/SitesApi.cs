@@ -8,8 +8,8 @@ namespace Daarion.ApiHost.Energy;
 public static class SitesApi
 {
     /// <summary>
-    /// /v1/sites: register a site with its meter and device keys (admin), add and revoke device keys (admin), read a
-    /// site with its meter's progress.
+    /// /v1/sites: register a site with its meter and device keys (admin), add and revoke device keys and set the
+    /// platforms that may report for it (admin), read a site with its meter's progress.
     /// </summary>
     public static IEndpointRouteBuilder MapSitesApi(this IEndpointRouteBuilder routes)
     {
@@ -21,6 +21,8 @@ public static class SitesApi
         sites.MapPost("/{siteId}/device-keys", AddKey).RequiresAction(ActionCatalog.SiteKeysManage).WithMetadata(RequestSizeLimit.Ledger)
             .Produces<SiteView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        sites.MapPut("/{siteId}/platforms", SetPlatforms).RequiresAction(ActionCatalog.SitePlatformsManage).WithMetadata(RequestSizeLimit.Ledger)
+            .Produces<SiteView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         sites.MapPost("/{siteId}/device-keys/{keyId}/revoke", RevokeKey).RequiresAction(ActionCatalog.SiteKeysManage)
             .Produces<SiteView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
@@ -42,6 +44,17 @@ public static class SitesApi
         if (DeviceKeyRequest.ToKey(body, ref error) is not { } deviceKey) return LedgerProblems.Invalid(error!);
         var result = await energy.AddDeviceKeyAsync(key, siteId, deviceKey);
         return EnergyResponses.Respond(http, result, site => TypedResults.Created($"/v1/sites/{site.SiteId}", site));
+    }
+
+    private static async Task<IResult> SetPlatforms(string siteId, SitePlatformsRequest body, HttpContext http, EnergyService energy)
+    {
+        if (!SiteIds.IsValid(siteId)) return LedgerProblems.Invalid($"The site id in the path must be {SiteIds.Rule}.");
+        if (!AdminWrites.TryKey(http, $"PUT /v1/sites/{siteId}/platforms", body, out var key, out var problem)) return problem;
+        string? error = null;
+        var platforms = SitePlatformsRequest.Parse(body.Platforms, ref error);
+        if (error is not null) return LedgerProblems.Invalid(error);
+        var result = await energy.SetSitePlatformsAsync(key, siteId, platforms);
+        return EnergyResponses.Respond(http, result, TypedResults.Ok);
     }
 
     private static async Task<IResult> RevokeKey(string siteId, string keyId, HttpContext http, EnergyService energy)

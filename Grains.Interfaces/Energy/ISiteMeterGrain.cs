@@ -28,6 +28,9 @@ public interface ISiteMeterGrain : IGrainWithStringKey
     /// </summary>
     Task<EnergyResult<SiteView>> RevokeDeviceKey(string keyId, WriteKey key);
 
+    /// <summary>Sets which platforms' webhooks may report for the site (null: any verified platform), from the next call on.</summary>
+    Task<EnergyResult<SiteView>> SetPlatforms(IReadOnlyList<string>? platforms, WriteKey key);
+
     /// <summary>Applies readings in the order given; one outcome per reading, in the same order.</summary>
     Task<IReadOnlyList<ReadingOutcome>> Ingest(ReadingBatch batch);
 

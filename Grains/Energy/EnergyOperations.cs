@@ -6,6 +6,7 @@ internal static class EnergyOperations
     public const string RegisterSite = "site.register";
     public const string AddDeviceKey = "site.device_key.add";
     public const string RevokeDeviceKey = "site.device_key.revoke";
+    public const string SetPlatforms = "site.platforms.set";
     public const string ResolveQuarantine = "quarantine.resolve";
     public const string AddSecret = "embassy.secret.add";
 }

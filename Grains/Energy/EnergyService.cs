@@ -41,6 +41,9 @@ public sealed class EnergyService(IGrainFactory grains, EnergyStore store, Polic
     public Task<EnergyResult<SiteView>> RevokeDeviceKeyAsync(WriteKey key, string siteId, string keyId) =>
         OnceAsync(key, EnergyOperations.RevokeDeviceKey, () => Site(siteId).RevokeDeviceKey(keyId, key));
 
+    public Task<EnergyResult<SiteView>> SetSitePlatformsAsync(WriteKey key, string siteId, IReadOnlyList<string>? platforms) =>
+        OnceAsync(key, EnergyOperations.SetPlatforms, () => Site(siteId).SetPlatforms(platforms, key));
+
     public async Task<EnergyResult<PlatformView>> AddPlatformSecretAsync(PlatformSecret secret)
     {
         var result = await OnceAsync(secret.Key, EnergyOperations.AddSecret, () => Embassy.AddSecret(secret));

@@ -16,8 +16,7 @@ internal static class EnergyStatements
             site.SiteId, site.DaoId, EnergyNames.Of(site.Domain), now);
         yield return new SqlStatement("INSERT INTO rwa_inventory (inventory_id, site_id, domain, unit, value, updated_at) VALUES ($1, $2, $3, $4, 0, $5)",
             InventoryId(site.SiteId), site.SiteId, EnergyNames.Of(site.Domain), InventoryUnits.Of(site.Domain), now);
-        if (site.Platforms is { Count: > 0 } platforms)
-            yield return new SqlStatement("INSERT INTO site_platforms (site_id, platform) SELECT $1, unnest($2::text[])", site.SiteId, platforms.ToArray());
+        if (site.Platforms is { Count: > 0 } platforms) yield return AddPlatforms(site.SiteId, platforms);
         if (site.Meter is not { } meter) yield break;
         yield return new SqlStatement("INSERT INTO site_meters (site_id, kind, unit, require_signature, created_at) VALUES ($1, $2, $3, $4, $5)",
             site.SiteId, EnergyNames.Of(meter.Kind), EnergyNames.Of(meter.Unit), meter.RequireSignature, now);
@@ -27,6 +26,16 @@ internal static class EnergyStatements
             site.SiteId, meter.DeviceKeys.Select(k => k.KeyId).ToArray(), meter.DeviceKeys.Select(k => EnergyNames.Of(k.Type)).ToArray(),
             meter.DeviceKeys.Select(k => k.Key).ToArray(), now);
     }
+
+    /// <summary>Replaces the site's platforms list; none left means any verified platform.</summary>
+    public static IEnumerable<SqlStatement> SetPlatforms(string siteId, IReadOnlyList<string>? platforms)
+    {
+        yield return new SqlStatement("DELETE FROM site_platforms WHERE site_id = $1", siteId);
+        if (platforms is { Count: > 0 }) yield return AddPlatforms(siteId, platforms);
+    }
+
+    private static SqlStatement AddPlatforms(string siteId, IReadOnlyList<string> platforms) =>
+        new("INSERT INTO site_platforms (site_id, platform) SELECT $1, unnest($2::text[])", siteId, platforms.ToArray());
 
     public static SqlStatement AddDeviceKey(string siteId, DeviceKey key, DateTimeOffset now) => new(
         "INSERT INTO site_device_keys (site_id, key_id, key_type, key, created_at) VALUES ($1, $2, $3, $4, $5)",

@@ -71,6 +71,16 @@ internal sealed class SiteMeterGrain(EnergyStore store, MeterRules rules, TimePr
             EnergyStatements.RevokeDeviceKey(site.SiteId, keyId, time.GetUtcNow()));
     }
 
+    public async Task<EnergyResult<SiteView>> SetPlatforms(IReadOnlyList<string>? platforms, WriteKey key)
+    {
+        if (_site is not { } site) return SiteNotFound();
+        var changed = site with { Platforms = platforms };
+        var result = EnergyResult<SiteView>.Ok(View(changed));
+        await WriteStateAsync([], [.. EnergyStatements.SetPlatforms(site.SiteId, platforms), EnergyStatements.Answer(key, EnergyOperations.SetPlatforms, result)]);
+        Configure(changed);
+        return result;
+    }
+
     public async Task<IReadOnlyList<ReadingOutcome>> Ingest(ReadingBatch batch)
     {
         // Unknown sites leave no trace (no state row, no stored webhook): a later replay is judged afresh.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Daarion.Crypto;
 using Daarion.Crypto.Webhooks;
 using Daarion.Grains.Interfaces.Energy;
@@ -69,6 +70,40 @@ public sealed class EmbassyWebhookTests
         Assert.Equal("rejected", await host.ScalarAsync<string>("SELECT outcome->>'status' FROM embassy_webhooks WHERE webhook_id = 'msg_other'"));
         await Problem(await host.Client.PostAsync("/v1/sites", new { site_id = "s-bad", dao_id = "d", domain = "food", platforms = new[] { "Not A Name" } }), 422, "invalid-request");
         await Problem(await host.Client.PostAsync("/v1/sites", new { site_id = "s-empty", dao_id = "d", domain = "food", platforms = Array.Empty<string>() }), 422, "invalid-request");
+    }
+
+    [Fact]
+    public async Task ASitesPlatforms_CanBeChanged_AndOpenedAgain()
+    {
+        await using var host = await EnergyHost.StartAsync();
+        var other = new StandardWebhook(await host.PlatformAsync("othergrid"));
+        var site = await host.SiteAsync("interval");
+        async Task<HttpResponseMessage> Reading(string value) =>
+            await host.WebhookAsync("/v1/embassy/energy", other, EnergyBody(site, value, platform: "othergrid"), platform: "othergrid");
+
+        var closed = await PutPlatformsAsync(host, site, new { platforms = new[] { "energyunion" } });
+        var refused = await Reading("1");
+        var reopened = await PutPlatformsAsync(host, site, new { platforms = (string[]?)null });
+        var taken = await Reading("2");
+
+        Expect(closed, 200);
+        Assert.Equal(["energyunion"], (await Json(closed)).GetProperty("platforms").EnumerateArray().Select(p => p.GetString()!).ToArray());
+        Assert.Equal("platform_not_allowed", (await Problem(refused, 422, "reading-rejected")).GetProperty("reason").GetString());
+        Expect(reopened, 200);
+        Assert.Equal(JsonValueKind.Null, (await Json(reopened)).GetProperty("platforms").ValueKind);
+        Expect(taken, 200);
+        Assert.Equal(2m, await host.EnergyAsync(site));
+        await Problem(await PutPlatformsAsync(host, "nowhere", new { platforms = new[] { "energyunion" } }), 404, "not-found");
+        await Problem(await PutPlatformsAsync(host, site, new { platforms = new[] { "a", "a" } }), 422, "invalid-request");
+        await Problem(await PutPlatformsAsync(host, site, new { platforms = new[] { "a" } }, withKey: false), 400, "idempotency-key-required");
+        Assert.Equal(0L, await host.ScalarAsync<long>("SELECT count(*) FROM site_platforms WHERE site_id = $1", site));
+    }
+
+    private static async Task<HttpResponseMessage> PutPlatformsAsync(EnergyHost host, string site, object body, bool withKey = true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/v1/sites/{site}/platforms") { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        if (withKey) request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return await host.Client.Http.SendAsync(request);
     }
 
     [Fact]
