@@ -2,9 +2,9 @@ namespace Daarion.Events.Relay;
 
 internal enum OutboxTable
 {
-    /// <summary>outbox_events: one row per event, written by the silo's grain storage with grain state.</summary>
+    /// <summary>outbox_events: one row per event (seed 42 §7's table), for writers with plain SQL.</summary>
     Events,
 
-    /// <summary>outbox_batches: one row per commit holding a JSON array of events, written by the ledger.</summary>
+    /// <summary>outbox_batches: one row per commit holding a JSON array of events, written by grain storage and the ledger.</summary>
     Batches,
 }
