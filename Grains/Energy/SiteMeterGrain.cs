@@ -50,8 +50,8 @@ internal sealed class SiteMeterGrain(EnergyStore store, MeterRules rules, TimePr
                     $"Site {site.SiteId} has or had a device key '{deviceKey.KeyId}'; a key id is never given to another key.")
                 : null;
         var changed = refusal is null ? site with { Meter = site.Meter! with { DeviceKeys = [.. site.Meter.DeviceKeys, deviceKey] } } : site;
-        return await ChangeKeysAsync(key, EnergyOperations.AddDeviceKey, refusal, changed,
-            EnergyStatements.AddDeviceKey(site.SiteId, deviceKey, time.GetUtcNow()));
+        return await ChangeSiteAsync(key, EnergyOperations.AddDeviceKey, refusal, changed,
+            [EnergyStatements.AddDeviceKey(site.SiteId, deviceKey, time.GetUtcNow())]);
     }
 
     public async Task<EnergyResult<SiteView>> RevokeDeviceKey(string keyId, WriteKey key)
@@ -67,18 +67,15 @@ internal sealed class SiteMeterGrain(EnergyStore store, MeterRules rules, TimePr
         var changed = refusal is null
             ? site with { Meter = site.Meter! with { DeviceKeys = [.. site.Meter.DeviceKeys.Where(k => k.KeyId != keyId)] }, RevokedKeyIds = [.. site.RevokedKeyIds, keyId] }
             : site;
-        return await ChangeKeysAsync(key, EnergyOperations.RevokeDeviceKey, refusal, changed,
-            EnergyStatements.RevokeDeviceKey(site.SiteId, keyId, time.GetUtcNow()));
+        return await ChangeSiteAsync(key, EnergyOperations.RevokeDeviceKey, refusal, changed,
+            [EnergyStatements.RevokeDeviceKey(site.SiteId, keyId, time.GetUtcNow())]);
     }
 
     public async Task<EnergyResult<SiteView>> SetPlatforms(IReadOnlyList<string>? platforms, WriteKey key)
     {
         if (_site is not { } site) return SiteNotFound();
-        var changed = site with { Platforms = platforms };
-        var result = EnergyResult<SiteView>.Ok(View(changed));
-        await WriteStateAsync([], [.. EnergyStatements.SetPlatforms(site.SiteId, platforms), EnergyStatements.Answer(key, EnergyOperations.SetPlatforms, result)]);
-        Configure(changed);
-        return result;
+        return await ChangeSiteAsync(key, EnergyOperations.SetPlatforms, null, site with { Platforms = platforms },
+            EnergyStatements.SetPlatforms(site.SiteId, platforms));
     }
 
     public async Task<IReadOnlyList<ReadingOutcome>> Ingest(ReadingBatch batch)
@@ -92,10 +89,11 @@ internal sealed class SiteMeterGrain(EnergyStore store, MeterRules rules, TimePr
         var accepted = 0;
         (DateTimeOffset Ts, decimal Kwh)? latest = null;
         decimal firstKwh = 0;
+        var fromAllowedPlatform = site.Accepts(batch.Receipt);
         for (var i = 0; i < outcomes.Length; i++)
         {
             var reading = batch.Readings[i];
-            if (!site.Accepts(batch.Receipt))
+            if (!fromAllowedPlatform)
             {
                 outcomes[i] = ReadingOutcome.Rejected(ReadingReason.PlatformNotAllowed);
                 continue;
@@ -229,12 +227,14 @@ internal sealed class SiteMeterGrain(EnergyStore store, MeterRules rules, TimePr
         return new InventoryOutcome(ReadingStatus.Accepted, Value: report.Value, Delta: delta);
     }
 
-    // Commits a key change with the key's answer; a refusal decided by the site's state is the key's answer too.
-    private async Task<EnergyResult<SiteView>> ChangeKeysAsync(WriteKey key, string operation, EnergyResult<SiteView>? refusal, SiteRecord changed, SqlStatement change)
+    // Commits a change of the site's configuration (its rows) with the key's answer, then applies it; a refusal decided
+    // by the site's state is the key's answer too, and changes nothing.
+    private async Task<EnergyResult<SiteView>> ChangeSiteAsync(
+        WriteKey key, string operation, EnergyResult<SiteView>? refusal, SiteRecord changed, IEnumerable<SqlStatement> changes)
     {
         var result = refusal ?? EnergyResult<SiteView>.Ok(View(changed));
         var answer = EnergyStatements.Answer(key, operation, result);
-        await WriteStateAsync([], refusal is null ? [change, answer] : [answer]);
+        await WriteStateAsync([], refusal is null ? [.. changes, answer] : [answer]);
         if (refusal is null) Configure(changed);
         return result;
     }

@@ -60,6 +60,7 @@ public sealed class DeviceKeyTests
         await Problem(await host.Client.PostAsync($"/v1/sites/{food}/device-keys", Key("k", NewSecret)), 409, "no-meter");
         await Problem(await host.Client.PostAsync($"/v1/sites/{site}/device-keys", new { key_id = "k", type = "hmac-sha256", key = "c2hvcnQ=" }), 422, "invalid-request");
         await Problem(await host.Client.PostAsync($"/v1/sites/{site}/device-keys/bad%20id/revoke", null), 422, "invalid-request");
+        Assert.Equal(400, (int)(await host.Client.PostRawAsync($"/v1/sites/{site}/device-keys", "null")).StatusCode);
         await Problem(await For(host.Api, "energy:read energy:write").PostAsync($"/v1/sites/{site}/device-keys", Key("k", NewSecret)), 403, "forbidden");
 
         // Saved: the add, and the refusal decided by a site's state (no meter). Nothing else was written.

@@ -95,6 +95,7 @@ public sealed class EmbassyWebhookTests
         Assert.Equal(2m, await host.EnergyAsync(site));
         await Problem(await PutPlatformsAsync(host, "nowhere", new { platforms = new[] { "energyunion" } }), 404, "not-found");
         await Problem(await PutPlatformsAsync(host, site, new { platforms = new[] { "a", "a" } }), 422, "invalid-request");
+        Assert.Equal(400, (int)(await PutPlatformsAsync(host, site, null!)).StatusCode);
         await Problem(await PutPlatformsAsync(host, site, new { platforms = new[] { "a" } }, withKey: false), 400, "idempotency-key-required");
         Assert.Equal(0L, await host.ScalarAsync<long>("SELECT count(*) FROM site_platforms WHERE site_id = $1", site));
     }
