@@ -55,6 +55,7 @@ public static class HostSetup
         services.AddSilo(silo => silo.AddGrains(GrainsAssembly.Assembly));
         services.AddLedger();
         services.AddStakingAndPayouts(builder.Configuration);
+        builder.AddSecretsAtRest();
         services.AddEnergy();
         services.AddEventBackbone(sp => new NatsOptions { Url = sp.GetRequiredService<InfrastructureEndpoints>().NatsUrl, Name = "daarion-api" });
         services.AddSingleton<ReadinessProbe>();

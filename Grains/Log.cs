@@ -63,4 +63,7 @@ internal static partial class Log
 
     [LoggerMessage(60, LogLevel.Warning, "Site {SiteId} could not take {Readings} readings of a batch; they are reported failed (retry is safe)")]
     public static partial void SiteIngestFailed(ILogger logger, Exception error, string siteId, int readings);
+
+    [LoggerMessage(61, LogLevel.Information, "Sealed {DeviceKeys} device keys and {WebhookSecrets} webhook secrets under the current secrets key")]
+    public static partial void SecretsResealed(ILogger logger, int deviceKeys, int webhookSecrets);
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sourced by ./run and ./test from the repository root: installs PostgreSQL, nats-server and Node.js when missing,
-# checks for the .NET SDK, and restores NuGet packages.
+# Sourced by ./run, ./test and the bench scripts from the repository root: installs PostgreSQL, nats-server and
+# Node.js when missing (and the commands named in BENCH_PACKAGES, e.g. wrk), checks for the .NET SDK, and restores
+# NuGet packages.
 set -euo pipefail
 
 # The servers run as child processes of the host and the tests; only their binaries are needed.
@@ -13,6 +14,7 @@ compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || packages+=(postgre
 # The tests install reference libraries, anvil and solc from npm (tests/*/interop, Adapters.Evm/contracts).
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
+for tool in ${BENCH_PACKAGES:-}; do command -v "$tool" >/dev/null 2>&1 || packages+=("$tool"); done
 if [ ${#packages[@]} -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Daarion.Grains.Access;
 using Daarion.Grains.Logins;
+using Daarion.ApiHost.Infrastructure;
 
 namespace Daarion.ApiHost.Auth;
 
@@ -17,15 +18,9 @@ public static class AuthSetup
     public static void AddBearerAccessControl(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var secret = configuration["JWT_SECRET"];
-        var development = string.IsNullOrWhiteSpace(secret);
-        if (development && !string.IsNullOrWhiteSpace(configuration["DATABASE_URL"]))
-        {
-            throw new InvalidOperationException("JWT_SECRET is not set. It is required when DATABASE_URL names an external database (use at least 32 random bytes).");
-        }
-        var key = development
-            ? LoadOrCreateDevelopmentSecret(Path.GetFullPath(configuration["DAARION_DATA_DIR"] ?? ".data"))
-            : Encoding.UTF8.GetBytes(secret!);
+        var secret = DevelopmentKeyFile.SettingOrDevelopment(configuration, "JWT_SECRET", "use at least 32 random bytes");
+        var development = secret is null;
+        var key = secret is null ? DevelopmentKeyFile.LoadOrCreate(configuration, DevelopmentSecretFile) : Encoding.UTF8.GetBytes(secret);
         var audience = configuration["JWT_AUDIENCE"];
         var options = new JwtOptions { Secret = key, Audience = string.IsNullOrWhiteSpace(audience) ? JwtOptions.DefaultAudience : audience };
 
@@ -37,16 +32,5 @@ public static class AuthSetup
         builder.Services.AddAccessControl();
         // Email codes are hashed under a key of their own, derived from the token secret.
         builder.Services.AddLogins(HMACSHA256.HashData(key, "daarion one-time codes v1"u8));
-    }
-
-    private static byte[] LoadOrCreateDevelopmentSecret(string dataRoot)
-    {
-        var path = Path.Combine(dataRoot, DevelopmentSecretFile);
-        if (File.Exists(path)) return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        Directory.CreateDirectory(dataRoot);
-        var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return key;
     }
 }

@@ -10,7 +10,7 @@ namespace Daarion.Grains.Energy;
 /// secret writes the tables with the grain's state, so this activation's view and the database change together.
 /// </summary>
 [GrainType("embassy")]
-internal sealed class EmbassyGrain(EnergyStore store, TimeProvider time, IOptions<EmbassyOptions> options) : Grain<EmbassyState>, IEmbassyGrain
+internal sealed class EmbassyGrain(EnergyStore store, EnergySecrets secrets, TimeProvider time, IOptions<EmbassyOptions> options) : Grain<EmbassyState>, IEmbassyGrain
 {
     private readonly EmbassyOptions _options = options.Value;
     private Dictionary<string, PlatformRecord> _platforms = [];
@@ -25,14 +25,14 @@ internal sealed class EmbassyGrain(EnergyStore store, TimeProvider time, IOption
         var secretId = Guid.CreateVersion7();
         var olderExpireAt = now + _options.RotationOverlap;
         var platform = _platforms.TryGetValue(secret.Platform, out var known) ? known : new PlatformRecord(secret.Platform, now, []);
-        var secrets = platform.Secrets
+        var rotated = platform.Secrets
             .Select(s => s.ExpiresAt is { } at && at <= olderExpireAt ? s : s with { ExpiresAt = olderExpireAt })
             .Prepend(new PlatformRecord.Secret(secretId, value, now, null))
             .ToList();
-        var updated = platform with { Secrets = secrets };
+        var updated = platform with { Secrets = rotated };
         var result = EnergyResult<PlatformView>.Ok(View(updated, now));
         State.SecretsAdded++;
-        await WriteStateAsync([], [.. EnergyStatements.AddSecret(secret.Platform, secretId, value.Reveal(), now, olderExpireAt), EnergyStatements.Answer(secret.Key, EnergyOperations.AddSecret, result)]);
+        await WriteStateAsync([], [.. EnergyStatements.AddSecret(secret.Platform, secretId, secrets.Seal(secretId, value), now, olderExpireAt), EnergyStatements.Answer(secret.Key, EnergyOperations.AddSecret, result)]);
         _platforms[secret.Platform] = updated;
         return result;
     }

@@ -7,7 +7,8 @@ public static class EnergyServiceCollectionExtensions
 {
     /// <summary>
     /// Adds meter ingestion and the Embassy gateway's grains' services: <see cref="EnergyService"/>, its reads and the
-    /// oracle's rules, with the Oracle and Embassy options checked at start. Needs the silo and an NpgsqlDataSource.
+    /// oracle's rules, with the Oracle and Embassy options checked at start, and the sealing of secrets at rest (stored
+    /// plaintext or older keys are re-sealed at start). Needs the silo, an NpgsqlDataSource and a SecretSealer.
     /// </summary>
     public static IServiceCollection AddEnergy(this IServiceCollection services)
     {
@@ -25,6 +26,8 @@ public static class EnergyServiceCollectionExtensions
             .Validate(o => o.RotationOverlap >= TimeSpan.Zero, "Embassy:RotationOverlap must not be negative.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EnergySecrets>();
+        services.AddHostedService<SecretResealer>();
         services.AddSingleton<EnergyStore>();
         services.AddSingleton<MeterRules>();
         services.AddSingleton<EnergyService>();

@@ -10,7 +10,7 @@ internal static class EnergyStatements
     /// <summary>The inventory row of a site: one per site, named after it.</summary>
     public static string InventoryId(string siteId) => "inv_" + siteId;
 
-    public static IEnumerable<SqlStatement> RegisterSite(SiteRegistration site, DateTimeOffset now)
+    public static IEnumerable<SqlStatement> RegisterSite(SiteRegistration site, DateTimeOffset now, EnergySecrets secrets)
     {
         yield return new SqlStatement("INSERT INTO sites (site_id, dao_id, domain, created_at) VALUES ($1, $2, $3, $4)",
             site.SiteId, site.DaoId, EnergyNames.Of(site.Domain), now);
@@ -20,11 +20,7 @@ internal static class EnergyStatements
         if (site.Meter is not { } meter) yield break;
         yield return new SqlStatement("INSERT INTO site_meters (site_id, kind, unit, require_signature, created_at) VALUES ($1, $2, $3, $4, $5)",
             site.SiteId, EnergyNames.Of(meter.Kind), EnergyNames.Of(meter.Unit), meter.RequireSignature, now);
-        if (meter.DeviceKeys.Count == 0) yield break;
-        yield return new SqlStatement(
-            "INSERT INTO site_device_keys (site_id, key_id, key_type, key, created_at) SELECT $1, k.id, k.type, k.key, $5 FROM unnest($2::text[], $3::text[], $4::bytea[]) AS k(id, type, key)",
-            site.SiteId, meter.DeviceKeys.Select(k => k.KeyId).ToArray(), meter.DeviceKeys.Select(k => EnergyNames.Of(k.Type)).ToArray(),
-            meter.DeviceKeys.Select(k => k.Key).ToArray(), now);
+        foreach (var key in meter.DeviceKeys) yield return AddDeviceKey(site.SiteId, key, now, secrets);
     }
 
     /// <summary>Replaces the site's platforms list; none left means any verified platform.</summary>
@@ -37,9 +33,12 @@ internal static class EnergyStatements
     private static SqlStatement AddPlatforms(string siteId, IReadOnlyList<string> platforms) =>
         new("INSERT INTO site_platforms (site_id, platform) SELECT $1, unnest($2::text[])", siteId, platforms.ToArray());
 
-    public static SqlStatement AddDeviceKey(string siteId, DeviceKey key, DateTimeOffset now) => new(
-        "INSERT INTO site_device_keys (site_id, key_id, key_type, key, created_at) VALUES ($1, $2, $3, $4, $5)",
-        siteId, key.KeyId, EnergyNames.Of(key.Type), key.Key, now);
+    public static SqlStatement AddDeviceKey(string siteId, DeviceKey key, DateTimeOffset now, EnergySecrets secrets)
+    {
+        var (plain, sealedKey) = secrets.Store(siteId, key);
+        return new("INSERT INTO site_device_keys (site_id, key_id, key_type, key, sealed_key, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            siteId, key.KeyId, EnergyNames.Of(key.Type), plain, sealedKey, now);
+    }
 
     public static SqlStatement RevokeDeviceKey(string siteId, string keyId, DateTimeOffset now) => new(
         "UPDATE site_device_keys SET revoked_at = $3 WHERE site_id = $1 AND key_id = $2 AND revoked_at IS NULL",
@@ -80,7 +79,7 @@ internal static class EnergyStatements
         "INSERT INTO energy_idempotency (idempotency_scope, idempotency_key, request_hash, operation, outcome) VALUES ($1, $2, $3, $4, $5::jsonb)",
         key.Scope, key.Key, key.RequestHash, operation, LedgerJson.Serialize(result with { Replayed = false }));
 
-    public static IEnumerable<SqlStatement> AddSecret(string platform, Guid secretId, string secret, DateTimeOffset now, DateTimeOffset olderExpireAt)
+    public static IEnumerable<SqlStatement> AddSecret(string platform, Guid secretId, byte[] sealedSecret, DateTimeOffset now, DateTimeOffset olderExpireAt)
     {
         yield return new SqlStatement("INSERT INTO embassy_platforms (platform, created_at) VALUES ($1, $2) ON CONFLICT (platform) DO NOTHING", platform, now);
         // The platform acts as the embassy identity of the same name. A new one gets the embassy.platform bundle (the
@@ -92,6 +91,6 @@ internal static class EnergyStatements
             platform, now, Guid.CreateVersion7());
         yield return new SqlStatement(
             "UPDATE embassy_secrets SET expires_at = $2 WHERE platform = $1 AND (expires_at IS NULL OR expires_at > $2)", platform, olderExpireAt);
-        yield return new SqlStatement("INSERT INTO embassy_secrets (secret_id, platform, secret, created_at) VALUES ($1, $2, $3, $4)", secretId, platform, secret, now);
+        yield return new SqlStatement("INSERT INTO embassy_secrets (secret_id, platform, sealed_secret, created_at) VALUES ($1, $2, $3, $4)", secretId, platform, sealedSecret, now);
     }
 }

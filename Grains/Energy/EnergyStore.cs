@@ -5,12 +5,12 @@ using Npgsql;
 namespace Daarion.Grains.Energy;
 
 /// <summary>The reads of meter ingestion: sites with their keys, platforms, stored webhooks and answers, quarantine, inventory.</summary>
-public sealed class EnergyStore(NpgsqlDataSource dataSource)
+public sealed class EnergyStore(NpgsqlDataSource dataSource, EnergySecrets secrets)
 {
     internal async Task<SiteRecord?> LoadSiteAsync(string siteId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT s.dao_id, s.domain, s.created_at, m.kind, m.unit, m.require_signature, k.key_id, k.key_type, k.key, k.revoked_at IS NOT NULL, " +
+            "SELECT s.dao_id, s.domain, s.created_at, m.kind, m.unit, m.require_signature, k.key_id, k.key_type, k.key, k.revoked_at IS NOT NULL, k.sealed_key, " +
             "(SELECT array_agg(p.platform ORDER BY p.platform) FROM site_platforms p WHERE p.site_id = s.site_id) " +
             "FROM sites s LEFT JOIN site_meters m ON m.site_id = s.site_id LEFT JOIN site_device_keys k ON k.site_id = s.site_id " +
             "WHERE s.site_id = $1 ORDER BY k.key_id");
@@ -24,11 +24,12 @@ public sealed class EnergyStore(NpgsqlDataSource dataSource)
             site ??= new SiteRecord(siteId, reader.GetString(0), EnergyNames.Parse<RwaDomain>(reader.GetString(1)), reader.GetFieldValue<DateTimeOffset>(2),
                 reader.IsDBNull(3) ? null : new MeterConfig(EnergyNames.Parse<MeterKind>(reader.GetString(3)), EnergyNames.Parse<EnergyUnit>(reader.GetString(4)), reader.GetBoolean(5), keys))
             {
-                Platforms = reader.IsDBNull(10) ? null : reader.GetFieldValue<string[]>(10),
+                Platforms = reader.IsDBNull(11) ? null : reader.GetFieldValue<string[]>(11),
             };
             if (reader.IsDBNull(6)) continue;
             if (reader.GetBoolean(9)) revoked.Add(reader.GetString(6));
-            else keys.Add(new DeviceKey(reader.GetString(6), EnergyNames.Parse<DeviceKeyKind>(reader.GetString(7)), (byte[])reader[8]));
+            else keys.Add(new DeviceKey(reader.GetString(6), EnergyNames.Parse<DeviceKeyKind>(reader.GetString(7)),
+                secrets.Load(siteId, reader.GetString(6), reader.IsDBNull(8) ? null : (byte[])reader[8], reader.IsDBNull(10) ? null : (byte[])reader[10])));
         }
         return site is null ? null : site with { RevokedKeyIds = revoked };
     }
@@ -36,7 +37,7 @@ public sealed class EnergyStore(NpgsqlDataSource dataSource)
     internal async Task<List<PlatformRecord>> LoadPlatformsAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT p.platform, p.created_at, s.secret_id, s.secret, s.created_at, s.expires_at " +
+            "SELECT p.platform, p.created_at, s.secret_id, s.secret, s.created_at, s.expires_at, s.sealed_secret " +
             "FROM embassy_platforms p LEFT JOIN embassy_secrets s ON s.platform = p.platform ORDER BY p.platform, s.created_at DESC");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var platforms = new List<PlatformRecord>();
@@ -45,7 +46,8 @@ public sealed class EnergyStore(NpgsqlDataSource dataSource)
             var name = reader.GetString(0);
             if (platforms.Count == 0 || platforms[^1].Platform != name) platforms.Add(new PlatformRecord(name, reader.GetFieldValue<DateTimeOffset>(1), []));
             if (reader.IsDBNull(2)) continue;
-            platforms[^1].Secrets.Add(new PlatformRecord.Secret(reader.GetGuid(2), WebhookSecret.Parse(reader.GetString(3)),
+            var secretId = reader.GetGuid(2);
+            platforms[^1].Secrets.Add(new PlatformRecord.Secret(secretId, secrets.Load(secretId, reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(6) ? null : (byte[])reader[6]),
                 reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5)));
         }
         return platforms;

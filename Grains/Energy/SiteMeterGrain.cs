@@ -13,7 +13,7 @@ namespace Daarion.Grains.Energy;
 /// site costs one write, whatever its size.
 /// </summary>
 [GrainType("site-meter")]
-internal sealed class SiteMeterGrain(EnergyStore store, MeterRules rules, TimeProvider time) : Grain<SiteMeterState>, ISiteMeterGrain
+internal sealed class SiteMeterGrain(EnergyStore store, EnergySecrets secrets, MeterRules rules, TimeProvider time) : Grain<SiteMeterState>, ISiteMeterGrain
 {
     private SiteRecord? _site;
     private Dictionary<string, DeviceSignature> _keys = [];
@@ -35,7 +35,7 @@ internal sealed class SiteMeterGrain(EnergyStore store, MeterRules rules, TimePr
         var site = new SiteRecord(registration.SiteId, registration.DaoId, registration.Domain, now, registration.Meter) { Platforms = registration.Platforms };
         State = new SiteMeterState();
         var created = EnergyResult<SiteView>.Ok(View(site));
-        await WriteStateAsync([], [.. EnergyStatements.RegisterSite(registration, now), EnergyStatements.Answer(key, EnergyOperations.RegisterSite, created)]);
+        await WriteStateAsync([], [.. EnergyStatements.RegisterSite(registration, now, secrets), EnergyStatements.Answer(key, EnergyOperations.RegisterSite, created)]);
         Configure(site);
         return created;
     }
@@ -51,7 +51,7 @@ internal sealed class SiteMeterGrain(EnergyStore store, MeterRules rules, TimePr
                 : null;
         var changed = refusal is null ? site with { Meter = site.Meter! with { DeviceKeys = [.. site.Meter.DeviceKeys, deviceKey] } } : site;
         return await ChangeSiteAsync(key, EnergyOperations.AddDeviceKey, refusal, changed,
-            [EnergyStatements.AddDeviceKey(site.SiteId, deviceKey, time.GetUtcNow())]);
+            [EnergyStatements.AddDeviceKey(site.SiteId, deviceKey, time.GetUtcNow(), secrets)]);
     }
 
     public async Task<EnergyResult<SiteView>> RevokeDeviceKey(string keyId, WriteKey key)

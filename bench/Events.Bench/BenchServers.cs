@@ -49,6 +49,7 @@ public sealed partial class BenchServers : IAsyncDisposable
         ["DATABASE_URL"] = database.ConnectionString,
         ["NATS_URL"] = NatsUrl,
         ["JWT_SECRET"] = "events-bench-secret-of-at-least-32-bytes",
+        ["SECRETS_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
     });
 
     public static async Task<long> PublishedAsync(ApiHostProcess host)

@@ -6,12 +6,15 @@ namespace Daarion.ApiHost.Tests;
 
 /// <summary>
 /// The real host in-process, configured like a deployment: DATABASE_URL, NATS_URL and other settings. With a
-/// DATABASE_URL and no JWT_SECRET, the tests' secret is used (the host refuses external databases without one).
+/// DATABASE_URL and no JWT_SECRET or SECRETS_KEY, the tests' are used (the host refuses external databases without them).
 /// </summary>
 internal sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
     public const string Secret = "tests-secret-of-at-least-thirty-two-bytes!";
     public const string Audience = "agentic-commerce";
+
+    /// <summary>SECRETS_KEY of the test hosts: base64 of 32 bytes.</summary>
+    public const string SecretsKey = "dGVzdHMtc2VjcmV0cy1rZXktb2YtMzItYnl0ZXMhISE=";
 
     // The catalog's streams have fixed names: on the shared nats-server every test host's relay would publish to the
     // same streams. Tests about events use a private server (WithPrivateNatsAsync).
@@ -40,6 +43,8 @@ internal sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        if (settings.ContainsKey("DATABASE_URL") && !settings.ContainsKey("JWT_SECRET")) builder.UseSetting("JWT_SECRET", Secret);
+        if (!settings.ContainsKey("DATABASE_URL")) return;
+        if (!settings.ContainsKey("JWT_SECRET")) builder.UseSetting("JWT_SECRET", Secret);
+        if (!settings.ContainsKey("SECRETS_KEY")) builder.UseSetting("SECRETS_KEY", SecretsKey);
     }
 }

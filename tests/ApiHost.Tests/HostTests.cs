@@ -116,4 +116,12 @@ public sealed class HostTests
 
         Assert.Contains("DATABASE_URL", error.ToString());
     }
+
+    [Fact]
+    public async Task WithAnExternalDatabase_AMissingJwtSecret_StopsTheStart()
+    {
+        await using var api = await ApiFactory.WithSharedServersAsync(new Dictionary<string, string?> { ["JWT_SECRET"] = "" });
+
+        Assert.Contains("JWT_SECRET is not set", Assert.ThrowsAny<Exception>(() => api.CreateClient()).ToString());
+    }
 }

@@ -37,6 +37,7 @@ public sealed class LedgerCrashTests
             ["DATABASE_URL"] = database,
             ["NATS_URL"] = await SharedServers.NatsUrlAsync(),
             ["JWT_SECRET"] = ApiFactory.Secret,
+            ["SECRETS_KEY"] = ApiFactory.SecretsKey,
         };
         var token = Tokens.Mint(Tokens.All, Subject);
         var attempts = new ConcurrentBag<Attempt>();

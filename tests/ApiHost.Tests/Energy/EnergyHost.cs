@@ -33,9 +33,10 @@ internal sealed class EnergyHost : IAsyncDisposable
 
     public LedgerClient Client { get; }
 
-    public static async Task<EnergyHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>A host on <paramref name="database"/> (a fresh one unless given), with further <paramref name="settings"/>.</summary>
+    public static async Task<EnergyHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? database = null)
     {
-        var database = await SharedServers.CreateDatabaseAsync(migrate: false);
+        database ??= await SharedServers.CreateDatabaseAsync(migrate: false);
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["DATABASE_URL"] = database };
         return new EnergyHost(await ApiFactory.WithSharedServersAsync(all), database);
     }
@@ -124,6 +125,17 @@ internal sealed class EnergyHost : IAsyncDisposable
 
     /// <summary>A reading timestamp (RFC 3339) <paramref name="minutes"/> after a fixed start two days ago.</summary>
     public static string At(int minutes) => Start.AddMinutes(minutes).ToString("O");
+
+    /// <summary>An HMAC-SHA256 device key as the API takes it.</summary>
+    public static object HmacKey(string keyId, byte[] secret) => new { key_id = keyId, type = "hmac-sha256", key = Convert.ToBase64String(secret) };
+
+    /// <summary>A reading of 1 kWh at minute <paramref name="minute"/> (also its seq), signed with an HMAC device key.</summary>
+    public static object HmacSigned(string site, int minute, string keyId, byte[] secret)
+    {
+        var seq = minute.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var signature = System.Security.Cryptography.HMACSHA256.HashData(secret, Daarion.Grains.Interfaces.Energy.ReadingSignature.Payload(site, seq, "1", "kWh", At(minute)));
+        return new { site_id = site, value = "1", unit = "kWh", ts = At(minute), seq = minute, key_id = keyId, signature = Convert.ToBase64String(signature) };
+    }
 
     public static object Reading(string site, object value, string ts, long? seq = null, string? unit = "kWh") =>
         new { site_id = site, value, unit, ts, seq };
