@@ -8,10 +8,8 @@ public sealed class LedgerOptions
     /// <summary>Most operations committed in one PostgreSQL transaction (each locks its wallets: keep it within the lock table).</summary>
     public int MaxBatchSize { get; set; } = 1000;
 
-    /// <summary>Commits in flight at once; the next group forms while they run. One by default: with PostgreSQL on the
-    /// host's cores, one commit of twice the operations costs less CPU than two that also wait for each other's wallet
-    /// locks (docs/BENCHMARKS.md). Raise it when PostgreSQL has cores of its own and commits wait on the network.</summary>
-    public int MaxConcurrentCommits { get; set; } = 1;
+    /// <summary>Commits in flight at once; the next group forms while they run.</summary>
+    public int MaxConcurrentCommits { get; set; } = 2;
 
     /// <summary>How long one commit may take before its callers get a 503 (its outcome is then unknown). An unreachable
     /// database fails sooner, within the connection timeout (2 s unless DATABASE_URL sets one).</summary>
