@@ -28,7 +28,7 @@ public static partial class HttpLoad
             ["DATABASE_URL"] = database,
             ["NATS_URL"] = natsUrl,
             ["JWT_SECRET"] = secret,
-            ["SECRETS_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["SECRETS_KEY"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         }))
         {
             var wallets = await WalletSeeder.SeedAsync(host.Address, token, options.Wallets);

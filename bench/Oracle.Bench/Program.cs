@@ -41,7 +41,7 @@ try
         ["DATABASE_URL"] = database,
         ["NATS_URL"] = servers.Nats!.Url,
         ["JWT_SECRET"] = secret,
-        ["SECRETS_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        ["SECRETS_KEY"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     }))
     {
         var sites = await SiteSeeder.SeedAsync(host.Address, token, options.Sites, deviceKey);
