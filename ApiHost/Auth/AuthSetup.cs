@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Daarion.ApiHost.Infrastructure;
 using Daarion.Grains.Access;
 using Daarion.Grains.Logins;
-using Daarion.ApiHost.Infrastructure;
 
 namespace Daarion.ApiHost.Auth;
 
@@ -18,9 +18,7 @@ public static class AuthSetup
     public static void AddBearerAccessControl(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var secret = DevelopmentKeyFile.SettingOrDevelopment(configuration, "JWT_SECRET", "use at least 32 random bytes");
-        var development = secret is null;
-        var key = secret is null ? DevelopmentKeyFile.LoadOrCreate(configuration, DevelopmentSecretFile) : Encoding.UTF8.GetBytes(secret);
+        var (key, development) = DevelopmentKeyFile.Resolve(configuration, "JWT_SECRET", "use at least 32 random bytes", DevelopmentSecretFile, Encoding.UTF8.GetBytes);
         var audience = configuration["JWT_AUDIENCE"];
         var options = new JwtOptions { Secret = key, Audience = string.IsNullOrWhiteSpace(audience) ? JwtOptions.DefaultAudience : audience };
 

@@ -41,7 +41,6 @@ public sealed partial record DeviceKeyRequest(string? KeyId, string? Type, strin
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")]
     private static partial Regex KeyIdPattern();
 
-
     /// <summary>Hides the key, so logging a request cannot leak an HMAC secret.</summary>
     public override string ToString() => $"DeviceKeyRequest {{ KeyId = {KeyId}, Type = {Type} }}";
 }

@@ -9,22 +9,22 @@ namespace Daarion.ApiHost.Infrastructure;
 internal static class DevelopmentKeyFile
 {
     /// <summary>
-    /// The setting <paramref name="name"/>, or null when it is unset and the host runs on its private PostgreSQL (it
-    /// then uses a key file). With an external database an unset key stops the start: a default would be guessable or
-    /// would live beside the data it protects.
+    /// The key in setting <paramref name="name"/> (read by <paramref name="parse"/>), or, when it is unset and the host
+    /// runs on its private PostgreSQL, the key in <paramref name="fileName"/> (made on first use). With an external
+    /// database an unset key stops the start: a default would be guessable or would live beside the data it protects.
     /// </summary>
-    public static string? SettingOrDevelopment(IConfiguration configuration, string name, string hint)
+    public static (byte[] Key, bool Development) Resolve(IConfiguration configuration, string name, string hint, string fileName, Func<string, byte[]> parse)
     {
         var value = configuration[name];
-        if (!string.IsNullOrWhiteSpace(value)) return value;
+        if (!string.IsNullOrWhiteSpace(value)) return (parse(value), false);
         if (!string.IsNullOrWhiteSpace(configuration["DATABASE_URL"]))
         {
             throw new InvalidOperationException($"{name} is not set. It is required when DATABASE_URL names an external database ({hint}).");
         }
-        return null;
+        return (LoadOrCreate(configuration, fileName), true);
     }
 
-    public static byte[] LoadOrCreate(IConfiguration configuration, string fileName)
+    private static byte[] LoadOrCreate(IConfiguration configuration, string fileName)
     {
         var dataRoot = Path.GetFullPath(configuration["DAARION_DATA_DIR"] ?? ".data");
         var path = Path.Combine(dataRoot, fileName);

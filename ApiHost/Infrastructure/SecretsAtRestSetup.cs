@@ -16,9 +16,9 @@ public static class SecretsAtRestSetup
     public static void AddSecretsAtRest(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var current = DevelopmentKeyFile.SettingOrDevelopment(configuration, "SECRETS_KEY",
-            "webhook secrets and HMAC device keys are stored sealed under it; base64 of 32 random bytes, e.g. from `openssl rand -base64 32`");
-        var key = current is null ? DevelopmentKeyFile.LoadOrCreate(configuration, DevelopmentKeyFileName) : ParseKey("SECRETS_KEY", current);
+        var (key, _) = DevelopmentKeyFile.Resolve(configuration, "SECRETS_KEY",
+            "webhook secrets and HMAC device keys are stored sealed under it; base64 of 32 random bytes, e.g. from `openssl rand -base64 32`",
+            DevelopmentKeyFileName, text => ParseKey("SECRETS_KEY", text));
         var previous = (configuration["SECRETS_KEY_PREVIOUS"] ?? "")
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(text => ParseKey("SECRETS_KEY_PREVIOUS", text))

@@ -13,11 +13,14 @@ namespace Daarion.Grains.Energy;
 /// </summary>
 public sealed class EnergySecrets(SecretSealer sealer)
 {
-    internal SecretSealer Sealer => sealer;
+    /// <summary>Bytes 1 to 8 of every value sealed now: values without them are sealed under an older key.</summary>
+    internal byte[] CurrentKeyId => sealer.CurrentKeyId;
 
     /// <summary>The (plain, sealed) columns of a device key: a public key as it is, a shared secret sealed.</summary>
     internal (byte[]? Plain, byte[]? Sealed) Store(string siteId, DeviceKey key) =>
-        key.Type == DeviceKeyKind.Ed25519 ? (key.Key, null) : (null, sealer.Seal(key.Key, DeviceKeyContext(siteId, key.KeyId)));
+        key.Type == DeviceKeyKind.Ed25519 ? (key.Key, null) : (null, SealDeviceKey(siteId, key.KeyId, key.Key));
+
+    internal byte[] SealDeviceKey(string siteId, string keyId, byte[] key) => sealer.Seal(key, DeviceKeyContext(siteId, keyId));
 
     /// <summary>A device key's material from its row: the plaintext column, or the sealed one opened.</summary>
     internal byte[] Load(string siteId, string keyId, byte[]? plain, byte[]? sealedKey) =>
@@ -29,7 +32,7 @@ public sealed class EnergySecrets(SecretSealer sealer)
         sealer.Open(sealedSecret ?? throw new InvalidDataException($"Webhook secret {secretId} has no material."), WebhookSecretContext(secretId))));
 
     // The row a sealed value belongs to: a value moved to another row (or table) does not open there.
-    internal static string DeviceKeyContext(string siteId, string keyId) => $"site_device_keys/{siteId}/{keyId}";
+    private static string DeviceKeyContext(string siteId, string keyId) => $"site_device_keys/{siteId}/{keyId}";
 
-    internal static string WebhookSecretContext(Guid secretId) => $"embassy_secrets/{secretId:D}";
+    private static string WebhookSecretContext(Guid secretId) => $"embassy_secrets/{secretId:D}";
 }

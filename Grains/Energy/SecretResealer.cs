@@ -27,7 +27,7 @@ internal sealed class SecretResealer(NpgsqlDataSource dataSource, EnergySecrets 
             "SELECT site_id, key_id, key, sealed_key FROM site_device_keys " +
             "WHERE key_type = 'hmac-sha256' AND (key IS NOT NULL OR substring(sealed_key FROM 2 FOR 8) <> $1)"))
         {
-            select.Parameters.Add(new NpgsqlParameter { Value = secrets.Sealer.CurrentKeyId });
+            select.Parameters.Add(new NpgsqlParameter { Value = secrets.CurrentKeyId });
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -37,8 +37,7 @@ internal sealed class SecretResealer(NpgsqlDataSource dataSource, EnergySecrets 
         var changed = 0;
         foreach (var (siteId, keyId, plain, sealedKey) in rows)
         {
-            var key = secrets.Load(siteId, keyId, plain, sealedKey);
-            var resealed = secrets.Sealer.Seal(key, EnergySecrets.DeviceKeyContext(siteId, keyId));
+            var resealed = secrets.SealDeviceKey(siteId, keyId, secrets.Load(siteId, keyId, plain, sealedKey));
             changed += await UpdateAsync(
                 "UPDATE site_device_keys SET key = NULL, sealed_key = $3 WHERE site_id = $1 AND key_id = $2 " +
                 "AND key IS NOT DISTINCT FROM $4 AND sealed_key IS NOT DISTINCT FROM $5",
@@ -53,7 +52,7 @@ internal sealed class SecretResealer(NpgsqlDataSource dataSource, EnergySecrets 
         await using (var select = dataSource.CreateCommand(
             "SELECT secret_id, secret, sealed_secret FROM embassy_secrets WHERE secret IS NOT NULL OR substring(sealed_secret FROM 2 FOR 8) <> $1"))
         {
-            select.Parameters.Add(new NpgsqlParameter { Value = secrets.Sealer.CurrentKeyId });
+            select.Parameters.Add(new NpgsqlParameter { Value = secrets.CurrentKeyId });
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
