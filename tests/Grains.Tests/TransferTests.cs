@@ -178,4 +178,24 @@ public sealed class TransferTests
             $"SELECT e->'envelope'->'payload'->>'balance' {Events} AND e->>'subject' = 'wallet.balance.updated' AND e->>'ordering_key' = $2", before, payer.ToString());
         Assert.Equal("99.000000", balance);
     }
+
+    [Fact]
+    public async Task ACommitsOutboxBatch_IsStoredCompressed_AndReadsBackWhole()
+    {
+        await using var ledger = await TestLedger.StartAsync();
+        var payer = await ledger.WalletAsync(balance: 100);
+        var payees = new List<Guid>();
+        for (var i = 0; i < 12; i++) payees.Add(await ledger.WalletAsync());
+        var before = await ledger.ScalarAsync<long>("SELECT coalesce(max(id), 0) FROM outbox_batches");
+
+        // One transaction paying twelve wallets: a confirmation and thirteen balance events in one outbox row.
+        var tx = await ledger.Ledger.TransferAsync(ledger.Request(), new TransferCommand([.. payees.Select(p => new Posting(payer, p, 1))], null));
+
+        Assert.Null(tx.Error);
+        Assert.Equal(14L, await ledger.ScalarAsync<long>("SELECT sum(event_count) FROM outbox_batches WHERE id > $1", before));
+        Assert.Equal(14L, await ledger.ScalarAsync<long>("SELECT count(*) FROM outbox_batches b, json_array_elements(b.events) WHERE b.id > $1", before));
+        var (stored, text) = (await ledger.ScalarAsync<int>("SELECT pg_column_size(events) FROM outbox_batches WHERE id > $1", before),
+            await ledger.ScalarAsync<int>("SELECT octet_length(events::text) FROM outbox_batches WHERE id > $1", before));
+        Assert.True(stored * 3 < text, $"the batch takes {stored} bytes for {text} bytes of JSON");
+    }
 }
