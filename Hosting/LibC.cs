@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Daarion.Hosting;
 
 // The few libc calls .NET has no API for: graceful signals (Process.Kill only sends SIGKILL), the effective
-// user id, and realpath.
+// user id, realpath, and writing back a file system (syncfs, on a directory's descriptor).
 internal static partial class LibC
 {
     public const int SigInt = 2;
@@ -22,7 +22,19 @@ internal static partial class LibC
     [LibraryImport("libc", EntryPoint = "free")]
     private static partial void Free(nint pointer);
 
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    public static partial int Close(int fd);
+
+    [LibraryImport("libc", EntryPoint = "syncfs", SetLastError = true)]
+    public static partial int SyncFileSystem(int fd);
+
     public static bool IsRoot => GetEffectiveUserId() == 0;
+
+    // O_RDONLY is 0 on every Linux architecture; a directory opens this way too.
+    public static int OpenReadOnly(string path) => Open(path, 0);
 
     // The path with symlinks resolved, as /proc/PID/cwd shows it; the path itself if it cannot be resolved.
     public static string ResolvePath(string path)

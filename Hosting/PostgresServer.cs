@@ -25,6 +25,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string _logPath;
     private readonly ILogger _logger;
     private ServerProcess? _process;
+    private WritebackPacer? _writeback;
 
     private PostgresServer(PostgresServerOptions options, string binDirectory, ILogger logger)
     {
@@ -83,6 +84,7 @@ public sealed class PostgresServer : IAsyncDisposable
         if (_process is not { } process)
             return;
         _process = null;
+        StopWriteback();
         Log.ServerStopping(_logger, "PostgreSQL", Port);
         if (!await process.StopAsync(LibC.SigInt, StopTimeout))
             Log.StopTimedOut(_logger, "PostgreSQL", Port, StopTimeout);
@@ -96,6 +98,7 @@ public sealed class PostgresServer : IAsyncDisposable
         if (_process is not { } process)
             return;
         _process = null;
+        StopWriteback();
         Log.ServerKilled(_logger, "PostgreSQL", Port);
         await process.KillAsync();
         process.Dispose();
@@ -142,6 +145,12 @@ public sealed class PostgresServer : IAsyncDisposable
 
     // Pooled connections to a stopped server are dead; without this the first command after a restart fails.
     private static void ForgetPooledConnections() => NpgsqlConnection.ClearAllPools();
+
+    private void StopWriteback()
+    {
+        _writeback?.Dispose();
+        _writeback = null;
+    }
 
     private string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder
     {
@@ -209,6 +218,7 @@ public sealed class PostgresServer : IAsyncDisposable
             if (await WaitUntilReadyAsync(process, ct))
             {
                 Log.ServerReady(_logger, "PostgreSQL", Port);
+                _writeback = WritebackPacer.Start(DataDirectory, _logger);
                 return;
             }
 

@@ -149,4 +149,28 @@ public sealed class PostgresServerTests : IDisposable
         Assert.False(Ports.Accepts(server.Port));
         Assert.False(File.Exists(PidFile), "a clean shutdown removes the pid file");
     }
+
+    [Fact]
+    public async Task WhileRunning_DirtyPagesOfItsFileSystemAreWrittenBackWithinSeconds_NotAfterTheKernels30s()
+    {
+        await using var server = await PostgresServer.StartAsync(Options);
+        const long written = 256L << 20;
+
+        // Buffered writes beside the data directory, never fsynced: left to the kernel they stay dirty for 30 s.
+        await using (var file = new FileStream(Path.Combine(_temp.Path, "dirt"), FileMode.CreateNew, FileAccess.Write))
+        {
+            var chunk = new byte[1 << 20];
+            Random.Shared.NextBytes(chunk);
+            for (long n = 0; n < written; n += chunk.Length) await file.WriteAsync(chunk);
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (DirtyBytes() > written / 2 && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(100);
+        Assert.True(DirtyBytes() <= written / 2, $"still {DirtyBytes() >> 20} MB dirty {clock.Elapsed.TotalSeconds:N1} s after writing {written >> 20} MB");
+    }
+
+    // Pages waiting for writeback, machine-wide (/proc/meminfo counts kB).
+    private static long DirtyBytes() =>
+        long.Parse(File.ReadLines("/proc/meminfo").Single(line => line.StartsWith("Dirty:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
 }
