@@ -40,8 +40,8 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Information, "Migrations up to date: {Applied} applied now, {Known} known")]
     public static partial void MigrationsDone(ILogger logger, int applied, int known);
 
-    [LoggerMessage(13, LogLevel.Information, "Writing back the file system of {Directory} every {Interval}, so dirty pages never pile up behind the WAL")]
-    public static partial void WritebackPacingStarted(ILogger logger, string directory, TimeSpan interval);
+    [LoggerMessage(13, LogLevel.Information, "Writing back the file system of {Directory} every {IntervalMs} ms, so dirty pages never pile up behind the WAL")]
+    public static partial void WritebackPacingStarted(ILogger logger, string directory, int intervalMs);
 
     [LoggerMessage(14, LogLevel.Warning, "Cannot write back the file system of {Directory} ({Error}); commits may stall when the kernel flushes a backlog")]
     public static partial void WritebackPacingUnavailable(ILogger logger, string directory, string error);

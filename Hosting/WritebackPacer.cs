@@ -39,7 +39,7 @@ internal sealed class WritebackPacer : IDisposable
             Log.WritebackPacingUnavailable(logger, directory, Marshal.GetLastPInvokeErrorMessage());
             return null;
         }
-        Log.WritebackPacingStarted(logger, directory, Interval);
+        Log.WritebackPacingStarted(logger, directory, (int)Interval.TotalMilliseconds);
         return new WritebackPacer(descriptor, directory, logger);
     }
 
