@@ -155,10 +155,16 @@ public sealed class LedgerCommitter : IAsyncDisposable
             if (events.Count > 0)
             {
                 var batch = _outboxBatches.Rent();
-                await using var insert = new NpgsqlCommand(OutboxBatch.InsertSql, connection, transaction);
-                batch.AddInsertParameters(insert.Parameters, events);
-                await insert.ExecuteNonQueryAsync(timeout.Token);
-                _outboxBatches.Return(batch);
+                try
+                {
+                    await using var insert = new NpgsqlCommand(OutboxBatch.InsertSql, connection, transaction);
+                    batch.AddInsertParameters(insert.Parameters, events);
+                    await insert.ExecuteNonQueryAsync(timeout.Token);
+                }
+                finally
+                {
+                    _outboxBatches.Return(batch);
+                }
             }
             committing = true;
             await transaction.CommitAsync(timeout.Token);

@@ -122,10 +122,10 @@ internal sealed class GrainStorage
         batch.BatchCommands.Add(WriteStatesCommand(writes));
         var events = writes.SelectMany(w => w.Events).ToList();
         var outbox = events.Count > 0 ? _outboxBatches.Rent() : null;
-        if (outbox is not null) batch.BatchCommands.Add(InsertEventsCommand(outbox, events));
-        foreach (var statement in writes.SelectMany(w => w.Statements)) batch.BatchCommands.Add(ToCommand(statement));
         try
         {
+            if (outbox is not null) batch.BatchCommands.Add(InsertEventsCommand(outbox, events));
+            foreach (var statement in writes.SelectMany(w => w.Statements)) batch.BatchCommands.Add(ToCommand(statement));
             await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
             Metrics.RecordCommit(writes.Count, events.Count);
         }
