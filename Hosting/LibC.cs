@@ -33,8 +33,9 @@ internal static partial class LibC
 
     public static bool IsRoot => GetEffectiveUserId() == 0;
 
-    // O_RDONLY is 0 on every Linux architecture; a directory opens this way too.
-    public static int OpenReadOnly(string path) => Open(path, 0);
+    // O_RDONLY (0) | O_CLOEXEC (02000000 on x86-64 and arm64), so servers started later do not inherit it; a directory
+    // opens this way too.
+    public static int OpenReadOnly(string path) => Open(path, 0x80000);
 
     // The path with symlinks resolved, as /proc/PID/cwd shows it; the path itself if it cannot be resolved.
     public static string ResolvePath(string path)
