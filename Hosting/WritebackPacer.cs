@@ -7,7 +7,7 @@ namespace Daarion.Hosting;
 /// Asks the kernel every half second to write back the file system that holds a directory (syncfs), so its dirty
 /// pages never pile up. Why: left to itself the kernel writes back dirty pages once they are 30 s old, so under
 /// sustained load PostgreSQL's table and index writes of the last half minute come due together, and every commit's
-/// WAL flush waits behind them (stalls of 150–400 ms; docs/BENCHMARKS.md). Written back every half second, each flush
+/// WAL flush waits behind them (stalls of 100–400 ms; docs/BENCHMARKS.md). Written back every half second, each flush
 /// is a few MB. Linux only; elsewhere it does nothing.
 /// </summary>
 internal sealed class WritebackPacer : IDisposable
