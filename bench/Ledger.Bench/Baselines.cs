@@ -24,12 +24,19 @@ public static partial class Baselines
             INSERT INTO plain_balances SELECT g, {WalletSeeder.OpeningBalance} FROM generate_series(1, {options.Wallets}) g;
             ANALYZE;
             """);
-        return await PgbenchAsync(database, "baseline-plain.sql", options);
+        return await PgbenchAsync(database, "baseline-plain.sql", options.BaselineClients, options);
     }
 
     public static async Task<PgbenchResult> LedgerSchemaAsync(PostgresServer server, BenchOptions options)
     {
         var database = await server.CreateDatabaseAsync("baseline_ledger");
+        await SeedLedgerSchemaAsync(database, options);
+        return await PgbenchAsync(database, "baseline-ledger.sql", options.BaselineClients, options);
+    }
+
+    /// <summary>The ledger's schema with one KWT wallet per bench_ids.n (1..wallets), each opened with the same balance.</summary>
+    public static async Task SeedLedgerSchemaAsync(string database, BenchOptions options)
+    {
         await SqlMigrations.ApplyAsync(database);
         var total = WalletSeeder.OpeningBalance * options.Wallets;
         await ExecuteAsync(database, $"""
@@ -45,18 +52,21 @@ public static partial class Baselines
             SELECT t.transaction_id, i.n, i.wallet_id, 'KWT', {WalletSeeder.OpeningBalance}, {WalletSeeder.OpeningBalance} FROM t, bench_ids i;
             ANALYZE;
             """);
-        return await PgbenchAsync(database, "baseline-ledger.sql", options);
     }
 
-    private static async Task<PgbenchResult> PgbenchAsync(string connectionString, string script, BenchOptions options)
+    /// <summary>
+    /// Runs a pgbench script (in this directory) for the run's seconds; :wallets is the number of wallets, and each of
+    /// <paramref name="variables"/> ("name=value") defines one more.
+    /// </summary>
+    public static async Task<PgbenchResult> PgbenchAsync(string connectionString, string script, int clients, BenchOptions options, params string[] variables)
     {
         var connection = new NpgsqlConnectionStringBuilder(connectionString);
         var environment = new Dictionary<string, string> { ["PGPASSWORD"] = connection.Password ?? "" };
         var output = await Tool.RunAsync("pgbench", [
             "-h", connection.Host!, "-p", connection.Port.ToString(CultureInfo.InvariantCulture), "-U", connection.Username!,
-            "-n", "-c", options.BaselineClients.ToString(CultureInfo.InvariantCulture), "-j", "2",
+            "-n", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Math.Min(2, clients).ToString(CultureInfo.InvariantCulture),
             "-T", options.Seconds.ToString(CultureInfo.InvariantCulture), "-D", $"wallets={options.Wallets}",
-            "-f", Path.Combine(AppContext.BaseDirectory, script), connection.Database!], environment);
+            .. variables.SelectMany(v => new[] { "-D", v }), "-f", Path.Combine(AppContext.BaseDirectory, script), connection.Database!], environment);
         return new PgbenchResult(
             double.Parse(Tps().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
             double.Parse(AverageLatency().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),

@@ -5,11 +5,14 @@ namespace Daarion.Ledger.Bench;
 /// <summary>The command line: how many wallets, how long each run, and the load's shape.</summary>
 public sealed record BenchOptions(int Wallets, int Seconds, int Connections, int Threads, int BaselineClients, IReadOnlySet<string> Runs)
 {
-    /// <summary>What can run: the HTTP API under wrk, the in-process LedgerService, the pgbench baselines.</summary>
-    public static readonly IReadOnlySet<string> AllRuns = new HashSet<string>(["http", "service", "baseline"], StringComparer.Ordinal);
+    /// <summary>
+    /// What can run: the HTTP API under wrk, the in-process LedgerService, ledger_commit alone under pgbench, the
+    /// pgbench baselines.
+    /// </summary>
+    public static readonly IReadOnlySet<string> AllRuns = new HashSet<string>(["http", "service", "commit", "baseline"], StringComparer.Ordinal);
 
     public const string Usage =
-        "usage: Daarion.Ledger.Bench [--wallets N] [--seconds S] [--connections C] [--threads T] [--baseline-clients B] [--runs http,service,baseline]\n" +
+        "usage: Daarion.Ledger.Bench [--wallets N] [--seconds S] [--connections C] [--threads T] [--baseline-clients B] [--runs http,service,commit,baseline]\n" +
         "  defaults: 10000 wallets, 20 s per run, wrk with 2 threads and 128 connections, pgbench with 16 clients, all runs";
 
     /// <exception cref="FormatException">An unknown option or a value that is not a positive integer.</exception>

@@ -10,7 +10,8 @@ namespace Daarion.Ledger.Bench;
 
 /// <summary>
 /// The API host in its own process on a fresh database, seeded over HTTP, then wrk: warm-up, uniform transfers, hot
-/// payee. Afterwards the journal is checked: balances conserved, projection = journal, each 2xx transfer once.
+/// payee, each with the CPU every part of the machine spent per transfer. Afterwards the journal is checked: balances
+/// conserved, projection = journal, each 2xx transfer once.
 /// </summary>
 public static partial class HttpLoad
 {
@@ -45,11 +46,14 @@ public static partial class HttpLoad
 
             async Task<WrkResult> WrkAsync(string run, bool hot, int seconds)
             {
+                var cpuBefore = CpuSnapshot.Take(host.ProcessId);
                 var output = await Tool.RunAsync("wrk",
                     ["-t", $"{options.Threads}", "-c", $"{options.Connections}", "-d", $"{seconds}s", "--latency", "-s", Path.Combine(AppContext.BaseDirectory, "transfer.lua"), host.Address.ToString()],
                     new Dictionary<string, string> { ["WALLETS"] = walletsFile, ["TOKEN"] = token, ["RUN"] = run, ["HOT"] = hot ? "1" : "" });
                 var result = WrkResult.Parse(output);
+                var cpu = cpuBefore.PerTransfer(CpuSnapshot.Take(host.ProcessId), result.Succeeded);
                 Console.WriteLine($"  {run,-8} {result.SucceededPerSecond,10:N0} transfers/s  p50 {result.P50Ms:N1} ms  p90 {result.P90Ms:N1} ms  p99 {result.P99Ms:N1} ms  non-2xx {result.Non2xx}  socket errors {result.SocketErrors}");
+                Console.WriteLine($"  {"",-8} CPU per transfer: {CpuSnapshot.Format(cpu)}");
                 return result;
             }
         }

@@ -40,7 +40,16 @@ try
     {
         var service = await ServiceLoad.RunAsync(await postgres.CreateDatabaseAsync("ledger_service"), options);
         Console.WriteLine($"  service  {service.PerSecond,10:N0} transfers/s  p50 {service.P50Ms:N1} ms  p99 {service.P99Ms:N1} ms  failed {service.Failed} (in-process LedgerService, {options.Connections} callers, no HTTP)");
+        Console.WriteLine($"  {"",-8} CPU per transfer: {CpuSnapshot.Format(service.Cpu)}");
         rows.Add(FormattableString.Invariant($"| LedgerService in-process, no HTTP ({options.Connections} callers) | {service.PerSecond:N0} | {service.P50Ms:N1} ms | | {service.P99Ms:N1} ms | {service.Failed} |"));
+    }
+    if (options.Runs.Contains("commit"))
+    {
+        var commit = await CommitLoad.RunAsync(postgres, options);
+        Console.WriteLine($"  commit   {commit.TransfersPerSecond,10:N0} transfers/s  {commit.MillisecondsPerCall:N2} ms per call (ledger_commit alone, {CommitLoad.GroupSize} transfers per call, pgbench -c{CommitLoad.Clients})");
+        Console.WriteLine($"  {"",-8} CPU per transfer: {CpuSnapshot.Format(commit.Cpu)}");
+        rows.Add(FormattableString.Invariant($"| ledger_commit alone, {CommitLoad.GroupSize} transfers per call (pgbench -c{CommitLoad.Clients}) | {commit.TransfersPerSecond:N0} | avg {commit.MillisecondsPerCall:N1} ms per call | | | {commit.FailedCalls} |"));
+        verified &= commit.Verified;
     }
     if (options.Runs.Contains("baseline"))
     {

@@ -17,7 +17,9 @@ namespace Daarion.Ledger.Bench;
 /// </summary>
 public static class ServiceLoad
 {
-    public static async Task<(double PerSecond, double P50Ms, double P99Ms, long Failed)> RunAsync(string database, BenchOptions options)
+    public sealed record Result(double PerSecond, double P50Ms, double P99Ms, long Failed, IReadOnlyList<(string Kind, double Microseconds)> Cpu);
+
+    public static async Task<Result> RunAsync(string database, BenchOptions options)
     {
         await Daarion.Hosting.SqlMigrations.ApplyAsync(database);
         var builder = Host.CreateApplicationBuilder();
@@ -40,13 +42,15 @@ public static class ServiceLoad
         });
 
         await LoadAsync(TimeSpan.FromSeconds(Math.Min(5, options.Seconds))); // warm-up
-        var result = await LoadAsync(TimeSpan.FromSeconds(options.Seconds));
+        var before = CpuSnapshot.Take(Environment.ProcessId);
+        var (perSecond, p50, p99, failed, succeeded) = await LoadAsync(TimeSpan.FromSeconds(options.Seconds));
+        var cpu = before.PerTransfer(CpuSnapshot.Take(Environment.ProcessId), succeeded);
         await host.StopAsync();
-        return result;
+        return new Result(perSecond, p50, p99, failed, cpu);
 
         LedgerRequest Request() => new("bench", Guid.NewGuid().ToString(), actor);
 
-        async Task<(double, double, double, long)> LoadAsync(TimeSpan duration)
+        async Task<(double PerSecond, double P50Ms, double P99Ms, long Failed, long Succeeded)> LoadAsync(TimeSpan duration)
         {
             var latencies = new List<double>[options.Connections];
             long failed = 0;
@@ -67,7 +71,7 @@ public static class ServiceLoad
                 }
             })));
             var all = latencies.SelectMany(l => l).Order().ToArray();
-            return (all.Length / stopwatch.Elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)], failed);
+            return (all.Length / stopwatch.Elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)], failed, all.Length);
         }
     }
 
