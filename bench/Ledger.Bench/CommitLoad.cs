@@ -3,15 +3,13 @@ using Daarion.Hosting;
 namespace Daarion.Ledger.Bench;
 
 /// <summary>
-/// ledger_commit alone, called as the host's group committer calls it: groups of transfers between random wallets,
-/// from as many pgbench clients as the host keeps commits in flight. No HTTP, no events, no access control: the
-/// database's own share of a transfer, and so the ceiling it puts on every figure above it.
+/// ledger_commit alone, called as the host's group committer calls it: transfers between random wallets, --group of
+/// them per call (the default, 32, is about what the host groups under the HTTP load), from as many pgbench clients as
+/// the host keeps commits in flight. No HTTP, no events, no access control: the database's own share of a transfer,
+/// and so the ceiling it puts on every figure above it.
 /// </summary>
 public static class CommitLoad
 {
-    /// <summary>Transfers per call: about what the host groups under the HTTP load (33–34 per commit).</summary>
-    public const int GroupSize = 32;
-
     /// <summary>Commits the host keeps in flight by default (Ledger:MaxConcurrentCommits).</summary>
     public const int Clients = 2;
 
@@ -22,12 +20,12 @@ public static class CommitLoad
         var database = await server.CreateDatabaseAsync("ledger_commit");
         await Baselines.SeedLedgerSchemaAsync(database, options);
         var before = CpuSnapshot.Take(hostProcessId: 0);
-        var pgbench = await Baselines.PgbenchAsync(database, "ledger-commit.sql", Clients, options, $"group={GroupSize}");
+        var pgbench = await Baselines.PgbenchAsync(database, "ledger-commit.sql", Clients, options, $"group={options.Group}");
         var after = CpuSnapshot.Take(hostProcessId: 0);
         var check = await LedgerCheck.RunAsync(database);
-        // pgbench's transactions are calls of ledger_commit here, of GroupSize transfers each.
-        var transfers = (long)Math.Round(pgbench.TransfersPerSecond * options.Seconds) * GroupSize;
-        return new Result(pgbench.TransfersPerSecond * GroupSize, pgbench.AverageLatencyMs, pgbench.Failed, before.PerTransfer(after, transfers),
+        // pgbench's transactions are calls of ledger_commit here, of options.Group transfers each.
+        var transfers = (long)Math.Round(pgbench.TransfersPerSecond * options.Seconds) * options.Group;
+        return new Result(pgbench.TransfersPerSecond * options.Group, pgbench.AverageLatencyMs, pgbench.Failed, before.PerTransfer(after, transfers),
             check.Holds && pgbench.Failed == 0);
     }
 }

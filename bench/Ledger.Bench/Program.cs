@@ -46,9 +46,9 @@ try
     if (options.Runs.Contains("commit"))
     {
         var commit = await CommitLoad.RunAsync(postgres, options);
-        Console.WriteLine($"  commit   {commit.TransfersPerSecond,10:N0} transfers/s  {commit.MillisecondsPerCall:N2} ms per call (ledger_commit alone, {CommitLoad.GroupSize} transfers per call, pgbench -c{CommitLoad.Clients})");
+        Console.WriteLine($"  commit   {commit.TransfersPerSecond,10:N0} transfers/s  {commit.MillisecondsPerCall:N2} ms per call (ledger_commit alone, {options.Group} transfers per call, pgbench -c{CommitLoad.Clients})");
         Console.WriteLine($"  {"",-8} CPU per transfer: {CpuSnapshot.Format(commit.Cpu)}");
-        rows.Add(FormattableString.Invariant($"| ledger_commit alone, {CommitLoad.GroupSize} transfers per call (pgbench -c{CommitLoad.Clients}) | {commit.TransfersPerSecond:N0} | avg {commit.MillisecondsPerCall:N1} ms per call | | | {commit.FailedCalls} |"));
+        rows.Add(FormattableString.Invariant($"| ledger_commit alone, {options.Group} transfers per call (pgbench -c{CommitLoad.Clients}) | {commit.TransfersPerSecond:N0} | avg {commit.MillisecondsPerCall:N1} ms per call | | | {commit.FailedCalls} |"));
         verified &= commit.Verified;
     }
     if (options.Runs.Contains("baseline"))
