@@ -32,6 +32,11 @@ public sealed class LedgerCommitter : IAsyncDisposable
     private List<LedgerOperation> _queue = [];
     private int _committers;
 
+    // The wallets of the groups being committed. A group leaves out the operations on them (and every later operation
+    // that shares a wallet with one it left out, so each wallet's operations keep their order): two commits in flight
+    // then never wait for each other's wallet locks, which would leave a core idle for the whole of the first commit.
+    private readonly HashSet<Guid> _busyWallets = [];
+
     public LedgerCommitter(NpgsqlDataSource dataSource, IGrainFactory grains, IOptions<LedgerOptions> options, ILogger<LedgerCommitter> logger)
     {
         _dataSource = dataSource;
@@ -85,26 +90,49 @@ public sealed class LedgerCommitter : IAsyncDisposable
                 Log.CommitLoopFailed(_logger, e);
                 Finish(group, BatchOutcome.Unknown(e));
             }
+            finally
+            {
+                lock (_lock)
+                {
+                    foreach (var operation in group) _busyWallets.ExceptWith(WalletsOf(operation));
+                }
+            }
         }
+    }
+
+    // Every wallet whose lock ledger_commit takes for the operation.
+    private static IEnumerable<Guid> WalletsOf(LedgerOperation operation)
+    {
+        foreach (var entry in operation.Entries) yield return entry.WalletId;
+        if (operation.WalletId is { } wallet) yield return wallet;
+        if (operation.CounterpartyId is { } counterparty) yield return counterparty;
     }
 
     private List<LedgerOperation>? TakeGroup()
     {
         lock (_lock)
         {
-            if (_queue.Count == 0)
+            var group = new List<LedgerOperation>(Math.Min(_queue.Count, _options.MaxBatchSize));
+            var left = new List<LedgerOperation>();
+            var leftWallets = new HashSet<Guid>();
+            foreach (var operation in _queue)
             {
+                if (group.Count < _options.MaxBatchSize && !WalletsOf(operation).Any(w => _busyWallets.Contains(w) || leftWallets.Contains(w)))
+                {
+                    group.Add(operation);
+                    continue;
+                }
+                left.Add(operation);
+                leftWallets.UnionWith(WalletsOf(operation));
+            }
+            _queue = left;
+            if (group.Count == 0)
+            {
+                // Nothing to take, or only operations waiting for a group in flight: its committer takes them next.
                 _committers--;
                 return null;
             }
-            if (_queue.Count <= _options.MaxBatchSize)
-            {
-                var all = _queue;
-                _queue = [];
-                return all;
-            }
-            var group = _queue.GetRange(0, _options.MaxBatchSize);
-            _queue.RemoveRange(0, _options.MaxBatchSize);
+            foreach (var operation in group) _busyWallets.UnionWith(WalletsOf(operation));
             return group;
         }
     }

@@ -1,9 +1,13 @@
 using Daarion.Grains.Interfaces.Ledger;
+using Daarion.Testing;
 using Npgsql;
 
 namespace Daarion.Grains.Tests;
 
-/// <summary>ledger_commit locks every touched wallet in one global order, so groups touching the same wallets never deadlock.</summary>
+/// <summary>
+/// ledger_commit locks every touched wallet in one global order, so groups touching the same wallets never deadlock; the
+/// committer keeps the groups it has in flight apart, so one never waits for another's wallets.
+/// </summary>
 public sealed class LedgerCommitConcurrencyTests
 {
     // One transfer of $4 from $2 to $3 as its own group, entries in payer-then-payee order.
@@ -72,5 +76,37 @@ public sealed class LedgerCommitConcurrencyTests
         Assert.Equal(40m, await ledger.ScalarAsync<decimal>("SELECT sum(balance) FROM wallets WHERE wallet_id IN ($1, $2)", a, b));
         Assert.True((await ledger.Ledger.AuditAsync(a))!.Matches);
         Assert.True((await ledger.Ledger.AuditAsync(b))!.Matches);
+    }
+
+    [Fact]
+    public async Task WhileOneCommitWaitsForAWallet_OnlyOperationsOnItsWalletsWaitWithIt_OthersCommitBesideIt()
+    {
+        await using var ledger = await TestLedger.StartAsync(options: o => o.MaxConcurrentCommits = 2);
+        var (a, b, c, d, e) = (await ledger.WalletAsync(balance: 10), await ledger.WalletAsync(), await ledger.WalletAsync(balance: 10),
+            await ledger.WalletAsync(), await ledger.WalletAsync());
+
+        // Another session holds wallet a's lock (the one ledger_commit takes), so a commit touching a waits in the database.
+        await using var blocker = new NpgsqlConnection(ledger.ConnectionString);
+        await blocker.OpenAsync();
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(1818585193, hashtext($1::text))", blocker) { Parameters = { new() { Value = a.ToString() } } })
+            await take.ExecuteNonQueryAsync();
+        var first = ledger.TransferAsync(a, b, 1);
+        await Eventually.True(async () => await ledger.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 1);
+
+        var sameWallet = ledger.TransferAsync(a, e, 2);
+        var elsewhere = ledger.TransferAsync(c, d, 3);
+        // Had the second commit taken both, it would wait for a too, and elsewhere with it.
+        Assert.Same(elsewhere, await Task.WhenAny(elsewhere, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.Null((await elsewhere).Error);
+        Assert.False(first.IsCompleted);
+        Assert.False(sameWallet.IsCompleted);
+
+        await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", blocker))
+            await release.ExecuteNonQueryAsync();
+        Assert.Null((await first).Error);
+        Assert.Null((await sameWallet).Error);
+        Assert.Equal((7m, 1m, 2m, 7m, 3m), (await ledger.BalanceAsync(a), await ledger.BalanceAsync(b), await ledger.BalanceAsync(e),
+            await ledger.BalanceAsync(c), await ledger.BalanceAsync(d)));
+        Assert.Equal(0, ledger.Metrics.Failures);
     }
 }
