@@ -4,9 +4,9 @@ namespace Daarion.Ledger.Bench;
 
 /// <summary>
 /// The CPU time every process on the machine has used, grouped by kind (the API host, postgres, nats-server, the load
-/// generator, anything else), and the machine's idle and stolen time, read from /proc. The difference of two snapshots divided
-/// by the transfers between them is the CPU each part spends per transfer: a figure that, unlike transfers/s, does
-/// not move with how fast the (shared, virtual) machine happens to be during a run.
+/// generator, anything else), and the machine's idle and stolen time, read from /proc. The difference of two snapshots
+/// divided by the transfers between them is the CPU each part spends per transfer: a figure that moves far less than
+/// transfers/s with how fast the (shared, virtual) machine happens to be during a run (about ±10% against ±25%).
 /// </summary>
 public sealed record CpuSnapshot(IReadOnlyDictionary<string, double> SecondsByKind, double IdleSeconds, double StolenSeconds)
 {
