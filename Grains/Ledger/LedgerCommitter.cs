@@ -54,7 +54,9 @@ public sealed class LedgerCommitter : IAsyncDisposable
         lock (_lock)
         {
             _queue.Add(operation);
-            startCommitter = _committers < _options.MaxConcurrentCommits;
+            // An operation on a wallet of a commit in flight is taken by that commit's loop once it ends; a loop
+            // started for it now would only walk the queue and stop (under a hot wallet, once for every request).
+            startCommitter = _committers < _options.MaxConcurrentCommits && !SharesWallet(operation, _busyWallets);
             if (startCommitter) _committers++;
         }
         // Task.Run: the commit loop must not run on (or post back to) a caller's grain turn.
@@ -94,18 +96,19 @@ public sealed class LedgerCommitter : IAsyncDisposable
             {
                 lock (_lock)
                 {
-                    foreach (var operation in group) _busyWallets.ExceptWith(WalletsOf(operation));
+                    foreach (var operation in group) _busyWallets.ExceptWith(operation.LockedWallets);
                 }
             }
         }
     }
 
-    // Every wallet whose lock ledger_commit takes for the operation.
-    private static IEnumerable<Guid> WalletsOf(LedgerOperation operation)
+    private static bool SharesWallet(LedgerOperation operation, HashSet<Guid> wallets)
     {
-        foreach (var entry in operation.Entries) yield return entry.WalletId;
-        if (operation.WalletId is { } wallet) yield return wallet;
-        if (operation.CounterpartyId is { } counterparty) yield return counterparty;
+        foreach (var wallet in operation.LockedWallets)
+        {
+            if (wallets.Contains(wallet)) return true;
+        }
+        return false;
     }
 
     private List<LedgerOperation>? TakeGroup()
@@ -117,13 +120,13 @@ public sealed class LedgerCommitter : IAsyncDisposable
             var leftWallets = new HashSet<Guid>();
             foreach (var operation in _queue)
             {
-                if (group.Count < _options.MaxBatchSize && !WalletsOf(operation).Any(w => _busyWallets.Contains(w) || leftWallets.Contains(w)))
+                if (group.Count < _options.MaxBatchSize && !SharesWallet(operation, _busyWallets) && !SharesWallet(operation, leftWallets))
                 {
                     group.Add(operation);
                     continue;
                 }
                 left.Add(operation);
-                leftWallets.UnionWith(WalletsOf(operation));
+                leftWallets.UnionWith(operation.LockedWallets);
             }
             _queue = left;
             if (group.Count == 0)
@@ -132,7 +135,7 @@ public sealed class LedgerCommitter : IAsyncDisposable
                 _committers--;
                 return null;
             }
-            foreach (var operation in group) _busyWallets.UnionWith(WalletsOf(operation));
+            foreach (var operation in group) _busyWallets.UnionWith(operation.LockedWallets);
             return group;
         }
     }

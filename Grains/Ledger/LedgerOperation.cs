@@ -33,4 +33,15 @@ internal sealed class LedgerOperation
     public IReadOnlyList<WalletReservation> Reservations { get; init; } = [];
 
     public TaskCompletionSource<OperationResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Every wallet whose lock ledger_commit takes for the operation. Built once: the group committer asks for it each
+    /// time it passes over the operation in its queue.
+    /// </summary>
+    public Guid[] LockedWallets => _lockedWallets ??= [
+        .. Entries.Select(e => e.WalletId),
+        .. WalletId is { } wallet ? [wallet] : Array.Empty<Guid>(),
+        .. CounterpartyId is { } counterparty ? [counterparty] : Array.Empty<Guid>()];
+
+    private Guid[]? _lockedWallets;
 }
