@@ -25,7 +25,7 @@ public static class CommitLoad
         var check = await LedgerCheck.RunAsync(database);
         // pgbench's transactions are calls of ledger_commit here, of options.Group transfers each.
         var transfers = (long)Math.Round(pgbench.TransfersPerSecond * options.Seconds) * options.Group;
-        return new Result(pgbench.TransfersPerSecond * options.Group, pgbench.AverageLatencyMs, pgbench.Failed, before.PerTransfer(after, transfers),
+        return new Result(pgbench.TransfersPerSecond * options.Group, pgbench.AverageLatencyMs, pgbench.Failed, before.PerOperation(after, transfers),
             check.Holds && pgbench.Failed == 0);
     }
 }

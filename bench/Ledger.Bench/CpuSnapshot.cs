@@ -57,15 +57,15 @@ public sealed record CpuSnapshot(IReadOnlyDictionary<string, double> SecondsByKi
         return new CpuSnapshot(seconds, machine[3] + machine[4], machine[7]);
     }
 
-    /// <summary>Microseconds per transfer by kind (then "idle" and "stolen") from this snapshot to a later one.</summary>
-    public IReadOnlyList<(string Kind, double Microseconds)> PerTransfer(CpuSnapshot later, long transfers)
+    /// <summary>Microseconds per operation (a transfer, a read) by kind (then "idle" and "stolen") from this snapshot to a later one.</summary>
+    public IReadOnlyList<(string Kind, double Microseconds)> PerOperation(CpuSnapshot later, long operations)
     {
-        double PerTransfer(double seconds) => seconds * 1e6 / Math.Max(1, transfers);
+        double Each(double seconds) => seconds * 1e6 / Math.Max(1, operations);
         return
         [
-            .. Kinds.Select(k => (k, PerTransfer(later.SecondsByKind[k] - SecondsByKind[k]))),
-            ("idle", PerTransfer(later.IdleSeconds - IdleSeconds)),
-            ("stolen", PerTransfer(later.StolenSeconds - StolenSeconds)),
+            .. Kinds.Select(k => (k, Each(later.SecondsByKind[k] - SecondsByKind[k]))),
+            ("idle", Each(later.IdleSeconds - IdleSeconds)),
+            ("stolen", Each(later.StolenSeconds - StolenSeconds)),
         ];
     }
 

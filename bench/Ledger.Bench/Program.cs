@@ -32,6 +32,7 @@ try
         var http = await HttpLoad.RunAsync(root, postgres, servers.Nats!.Url, directory.FullName, options);
         rows.Add(Row("HTTP API, uniform (group commit)", http.Uniform));
         rows.Add(Row("HTTP API, hot payee (group commit)", http.Hot));
+        rows.Add(Row("HTTP API, authenticated balance reads (requests/s: what any request costs)", http.Reads));
         (uniformRate, hotRate) = (http.Uniform.SucceededPerSecond, http.Hot.SucceededPerSecond);
         verified &= http.Verified;
         Console.WriteLine(FormattableString.Invariant($"  {http.OperationsPerCommit:N1} operations per commit"));

@@ -44,7 +44,7 @@ public static class ServiceLoad
         await LoadAsync(TimeSpan.FromSeconds(Math.Min(5, options.Seconds))); // warm-up
         var before = CpuSnapshot.Take(Environment.ProcessId);
         var (perSecond, p50, p99, failed, succeeded) = await LoadAsync(TimeSpan.FromSeconds(options.Seconds));
-        var cpu = before.PerTransfer(CpuSnapshot.Take(Environment.ProcessId), succeeded);
+        var cpu = before.PerOperation(CpuSnapshot.Take(Environment.ProcessId), succeeded);
         await host.StopAsync();
         return new Result(perSecond, p50, p99, failed, cpu);
 
