@@ -38,10 +38,7 @@ internal sealed class LedgerOperation
     /// Every wallet whose lock ledger_commit takes for the operation. Built once: the group committer asks for it each
     /// time it passes over the operation in its queue.
     /// </summary>
-    public Guid[] LockedWallets => _lockedWallets ??= [
-        .. Entries.Select(e => e.WalletId),
-        .. WalletId is { } wallet ? [wallet] : Array.Empty<Guid>(),
-        .. CounterpartyId is { } counterparty ? [counterparty] : Array.Empty<Guid>()];
+    public Guid[] LockedWallets => _lockedWallets ??= [.. Entries.Select(e => e.WalletId), .. new[] { WalletId, CounterpartyId }.OfType<Guid>()];
 
     private Guid[]? _lockedWallets;
 }
